@@ -1,0 +1,343 @@
+//! ASCII digit and separator helpers shared by every parser.
+//!
+//! People write identifiers with separators between digit groups
+//! (`3171 0117 0845 0001`, `32.7300.010101.0001`, `02 . 433 . 917 . 8 - 011 . 000`)
+//! and spreadsheets add a leading apostrophe. [`extract`] turns such input into
+//! the bare digits, or a precise error that carries positions, never input bytes.
+
+/// Why written input could not be reduced to bare digits.
+///
+/// Shared by every identifier's error type. Positions are byte offsets into the
+/// input; no input byte is ever copied into an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum FormatError {
+    /// The input was empty or only whitespace.
+    #[error("empty input")]
+    Empty,
+    /// A byte that is neither a digit nor an accepted separator, at this byte offset.
+    #[error("invalid character at byte {position}")]
+    InvalidCharacter {
+        /// Byte offset into the input.
+        position: usize,
+    },
+    /// A separator where none may stand (first, last, or too many in a row), at this byte offset.
+    #[error("misplaced separator at byte {position}")]
+    InvalidSeparator {
+        /// Byte offset into the input.
+        position: usize,
+    },
+    /// Spreadsheet scientific notation (`3.17101E+15`): the digits are lost and cannot be repaired.
+    #[error("spreadsheet float: the digits are lost")]
+    SpreadsheetFloat,
+}
+
+impl FormatError {
+    /// Stable snake_case code, as used in JSON output and the C ABI.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            FormatError::Empty => "empty",
+            FormatError::InvalidCharacter { .. } => "invalid_character",
+            FormatError::InvalidSeparator { .. } => "invalid_separator",
+            FormatError::SpreadsheetFloat => "spreadsheet_float",
+        }
+    }
+}
+
+/// UTF-8 encoding of U+00A0 NO-BREAK SPACE.
+const NBSP: [u8; 2] = [0xC2, 0xA0];
+
+/// Longest run of separator characters accepted between two digits (`" . "`).
+const MAX_SEPARATOR_RUN: usize = 3;
+
+/// True for the single-byte separators accepted between digit groups.
+#[inline]
+pub const fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'-' | b'/')
+}
+
+/// Length of the separator starting at `input[i]` (1, or 2 for NBSP), or 0.
+#[inline]
+fn separator_len(input: &[u8], i: usize) -> usize {
+    match input.get(i) {
+        Some(&b) if is_separator(b) => 1,
+        Some(&0xC2) if input.get(i + 1) == Some(&NBSP[1]) => 2,
+        _ => 0,
+    }
+}
+
+/// Trims ASCII whitespace, NBSP and one leading spreadsheet apostrophe; returns the byte range kept.
+pub fn trim(input: &[u8]) -> (usize, usize) {
+    let mut start = 0;
+    let mut end = input.len();
+    loop {
+        if start < end && input[start].is_ascii_whitespace() {
+            start += 1;
+        } else if start + 1 < end && input[start..start + 2] == NBSP {
+            start += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if end > start && input[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        } else if end >= start + 2 && input[end - 2..end] == NBSP {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    if start < end && input[start] == b'\'' {
+        start += 1;
+    }
+    (start, end)
+}
+
+/// Digits collected from written input: the first `N` ASCII digits and the total count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Digits<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+    total: usize,
+}
+
+impl<const N: usize> Digits<N> {
+    /// The collected ASCII digits.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// Number of digits collected (at most `N`).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Number of digits in the input, also those beyond `N`: the length to report.
+    #[inline]
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The digits as a fixed array when the input had exactly `N` of them.
+    #[inline]
+    pub fn exact(&self) -> Option<[u8; N]> {
+        (self.total == N).then_some(self.buf)
+    }
+
+    /// True when no digit was collected.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Collects the digits of `input`, accepting separators only between digits.
+///
+/// Surrounding whitespace and a leading `'` are ignored. The first `N` digits are
+/// kept; [`Digits::total`] counts them all so callers can report the length.
+pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
+    let (start, end) = trim(input);
+    if start == end {
+        return Err(FormatError::Empty);
+    }
+    let body = &input[..end];
+    let mut out = Digits {
+        buf: [0u8; N],
+        len: 0,
+        total: 0,
+    };
+    let mut i = start;
+    let mut run = 0usize; // separator characters since the last digit
+    let mut run_start = start;
+    while i < end {
+        let b = body[i];
+        if b.is_ascii_digit() {
+            if out.len < N {
+                out.buf[out.len] = b;
+                out.len += 1;
+            }
+            out.total += 1;
+            run = 0;
+            i += 1;
+            continue;
+        }
+        let sep = separator_len(body, i);
+        if sep == 0 {
+            if looks_like_float(&body[start..]) {
+                return Err(FormatError::SpreadsheetFloat);
+            }
+            return Err(FormatError::InvalidCharacter { position: i });
+        }
+        if run == 0 {
+            run_start = i;
+        }
+        run += 1;
+        if out.total == 0 || run > MAX_SEPARATOR_RUN {
+            return Err(FormatError::InvalidSeparator { position: i });
+        }
+        i += sep;
+    }
+    if run > 0 {
+        return Err(FormatError::InvalidSeparator {
+            position: run_start,
+        });
+    }
+    Ok(out)
+}
+
+/// True for `d.dddE+dd`-shaped text, the way spreadsheets print long numbers.
+fn looks_like_float(s: &[u8]) -> bool {
+    let Some(e) = s.iter().position(|&b| b == b'e' || b == b'E') else {
+        return false;
+    };
+    let (mantissa, exp) = (&s[..e], &s[e + 1..]);
+    let exp = exp.strip_prefix(b"+").unwrap_or(exp);
+    !mantissa.is_empty()
+        && mantissa
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && !exp.is_empty()
+        && exp.iter().all(u8::is_ascii_digit)
+}
+
+/// Value of two ASCII digits (`b"42"` -> 42). Callers pass digits only.
+#[inline]
+pub const fn two(d: &[u8], at: usize) -> u8 {
+    (d[at] - b'0') * 10 + (d[at + 1] - b'0')
+}
+
+/// Value of up to nine ASCII digits.
+#[inline]
+pub fn value(d: &[u8]) -> u32 {
+    d.iter()
+        .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'))
+}
+
+/// True when every byte is the same (`1111111111111111`): a dummy value, not an identifier.
+#[inline]
+pub fn is_repdigit(d: &[u8]) -> bool {
+    match d.first() {
+        Some(&first) => d.iter().all(|&b| b == first),
+        None => false,
+    }
+}
+
+/// True when every byte is an ASCII digit.
+#[inline]
+pub fn all_digits(d: &[u8]) -> bool {
+    d.iter().all(u8::is_ascii_digit)
+}
+
+/// Luhn (mod 10, weights 1-2 from the right) over ASCII digits: the NPWP and payment-card check.
+pub fn luhn_valid(d: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &b) in d.iter().rev().enumerate() {
+        let mut v = u32::from(b - b'0');
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// Formats ASCII digits into `out` with `sep` after the digit counts in `groups`.
+///
+/// Returns the written length. `out` must hold `digits.len() + groups.len()` bytes.
+pub fn group_into(digits: &[u8], groups: &[(usize, u8)], out: &mut [u8]) -> usize {
+    let mut o = 0;
+    let mut g = groups.iter().peekable();
+    for (i, &b) in digits.iter().enumerate() {
+        if let Some(&&(at, sep)) = g.peek() {
+            if at == i {
+                out[o] = sep;
+                o += 1;
+                g.next();
+            }
+        }
+        out[o] = b;
+        o += 1;
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(s: &str) -> Result<String, FormatError> {
+        extract::<20>(s.as_bytes()).map(|d| String::from_utf8(d.as_bytes().to_vec()).unwrap())
+    }
+
+    #[test]
+    fn accepts_written_forms() {
+        assert_eq!(ex("3171 0117 0845 0001").unwrap(), "3171011708450001");
+        assert_eq!(ex("32.7300.010101.0001").unwrap(), "3273000101010001");
+        assert_eq!(ex("35-02-02-71-02-01-9913").unwrap(), "3502027102019913");
+        assert_eq!(ex("'3171011708450001").unwrap(), "3171011708450001");
+        assert_eq!(
+            ex("  3171/0117\u{a0}0845 0001 \n").unwrap(),
+            "3171011708450001"
+        );
+        assert_eq!(
+            ex("02 . 433 . 917 . 8 - 011 . 000").unwrap(),
+            "024339178011000"
+        );
+        assert_eq!(ex("\u{a0}12\u{a0}").unwrap(), "12");
+    }
+
+    #[test]
+    fn rejects_bad_forms() {
+        assert_eq!(ex(""), Err(FormatError::Empty));
+        assert_eq!(ex("  '"), Err(FormatError::Empty));
+        assert_eq!(
+            ex("31x1"),
+            Err(FormatError::InvalidCharacter { position: 2 })
+        );
+        assert_eq!(
+            ex("-3171"),
+            Err(FormatError::InvalidSeparator { position: 0 })
+        );
+        assert_eq!(
+            ex("3171-"),
+            Err(FormatError::InvalidSeparator { position: 4 })
+        );
+        assert_eq!(
+            ex("31 .-. 71"),
+            Err(FormatError::InvalidSeparator { position: 5 })
+        );
+        assert_eq!(ex("3.17101E+15"), Err(FormatError::SpreadsheetFloat));
+        assert_eq!(ex("3,17101e15"), Err(FormatError::SpreadsheetFloat));
+        let long = extract::<4>(b"123456").unwrap();
+        assert_eq!(
+            (long.as_bytes(), long.total(), long.exact()),
+            (&b"1234"[..], 6, None)
+        );
+        assert_eq!(extract::<4>(b"12 34").unwrap().exact(), Some(*b"1234"));
+    }
+
+    #[test]
+    fn luhn_matches_known_values() {
+        assert!(luhn_valid(b"021832415"));
+        assert!(luhn_valid(b"013121660"));
+        assert!(!luhn_valid(b"014518697"));
+        assert!(luhn_valid(b"4111111111111111"));
+    }
+
+    #[test]
+    fn grouping() {
+        let mut out = [0u8; 32];
+        let n = group_into(
+            b"013121660091000",
+            &[(2, b'.'), (5, b'.'), (8, b'.'), (9, b'-'), (12, b'.')],
+            &mut out,
+        );
+        assert_eq!(&out[..n], b"01.312.166.0-091.000");
+    }
+}

@@ -1,0 +1,39 @@
+//! # identitas
+//!
+//! Parse, validate and decode Indonesian identity numbers, correctly and fast:
+//! NIK and KK numbers (region of registration, birth date with a century pivot,
+//! sex, serial) with the Kemendagri 2025 region table and the retired Papua codes.
+//!
+//! Every parser accepts the separators people write (space, `.`, `-`, `/`,
+//! NBSP), never allocates, and returns a small `Copy` value whose `Debug` masks
+//! the identifier. Errors carry positions and lengths, never input bytes.
+//!
+//! ```
+//! use identitas::{nik, Nik, RegionStatus};
+//!
+//! assert!(nik::is_valid(b"3171011708450001"));
+//! let old_papua = Nik::parse("9109014107850001")?;
+//! let region = old_papua.region();
+//! assert_eq!(region.status(), RegionStatus::Retired); // Mimika moved to Papua Tengah in 2022
+//! assert_eq!(region.successor(), Some(940401));
+//! # Ok::<(), identitas::NikError>(())
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod digits;
+pub mod error;
+pub mod kk;
+pub mod nik;
+pub mod region;
+#[cfg(feature = "serde")]
+mod serde_support;
+
+pub use date::Date;
+pub use digits::FormatError;
+pub use error::ErrorKind;
+pub use kk::{Kk, KkError};
+pub use nik::{BirthDate, Nik, NikError, Sex};
+pub use region::{Region, RegionStatus};

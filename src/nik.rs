@@ -1,0 +1,351 @@
+//! NIK (Nomor Induk Kependudukan): `PPKKCC DDMMYY SSSS`.
+//!
+//! Region of first registration (Kemendagri code), birth date with 40 added to
+//! the day for women, and a serial from 0001. There is **no check digit**:
+//! anything that adds one rejects real NIKs.
+//!
+//! ```
+//! use identitas::{Date, Nik, Sex};
+//!
+//! let nik: Nik = "3171 0157 0845 0001".parse()?;
+//! assert_eq!(nik.compact(), "3171015708450001");
+//! assert_eq!(nik.sex(), Sex::Female);
+//! assert_eq!(nik.region().district(), Some("Gambir"));
+//! let born = nik.birth_date(Date::new(2025, 6, 1).unwrap()).unwrap();
+//! assert_eq!(born.date.to_string(), "1945-08-17");
+//! assert_eq!(format!("{nik:?}"), "Nik(317101**********)");
+//! # Ok::<(), identitas::NikError>(())
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::date::Date;
+use crate::digits::{self, FormatError};
+use crate::error::ErrorKind;
+use crate::region::{self, Region};
+
+/// Why a value is not a valid NIK (or KK number, which shares the layout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum NikError {
+    /// Not written as digits with accepted separators.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    /// Not 16 digits.
+    #[error("expected 16 digits, found {digits}")]
+    InvalidLength {
+        /// Number of digits found.
+        digits: usize,
+    },
+    /// The first two digits are no Indonesian province.
+    #[error("unknown province code")]
+    UnknownProvince,
+    /// Day not in 01-31 (or 41-71 for a woman's NIK).
+    #[error("day out of range")]
+    InvalidDay,
+    /// Month not in 01-12.
+    #[error("month out of range")]
+    InvalidMonth,
+    /// Day and month in range, but no such calendar date (31 February).
+    #[error("no such calendar date")]
+    InvalidDate,
+    /// The date is after the reference date in both centuries.
+    #[error("date is after the reference date")]
+    DateInFuture,
+    /// Serial `0000`: numbering starts at 0001.
+    #[error("serial 0000")]
+    InvalidSerial,
+    /// One digit repeated sixteen times: a dummy value.
+    #[error("one repeated digit")]
+    RepeatedDigits,
+}
+
+impl NikError {
+    /// Stable snake_case code, as used in JSON output and the C ABI.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            NikError::Format(e) => e.code(),
+            NikError::InvalidLength { .. } => "invalid_length",
+            NikError::UnknownProvince => "unknown_province",
+            NikError::InvalidDay => "invalid_day",
+            NikError::InvalidMonth => "invalid_month",
+            NikError::InvalidDate => "invalid_date",
+            NikError::DateInFuture => "date_in_future",
+            NikError::InvalidSerial => "invalid_serial",
+            NikError::RepeatedDigits => "repeated_digits",
+        }
+    }
+
+    /// The coarse class of the error.
+    pub const fn kind(&self) -> ErrorKind {
+        match self {
+            NikError::Format(_) => ErrorKind::Format,
+            NikError::InvalidLength { .. } => ErrorKind::Length,
+            _ => ErrorKind::Component,
+        }
+    }
+}
+
+/// Sex encoded in a NIK (day + 40 for women) or NIP (digit 15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Sex {
+    /// Male.
+    #[cfg_attr(feature = "serde", serde(rename = "M"))]
+    Male,
+    /// Female.
+    #[cfg_attr(feature = "serde", serde(rename = "F"))]
+    Female,
+}
+
+impl Sex {
+    /// `"M"` or `"F"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Sex::Male => "M",
+            Sex::Female => "F",
+        }
+    }
+}
+
+/// A birth date decoded from a two-digit year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BirthDate {
+    /// The date in the century chosen against the reference date.
+    pub date: Date,
+    /// The other century was just as possible (e.g. `20` = 2020 or 1920).
+    pub century_ambiguous: bool,
+}
+
+/// The 16 ASCII digits of a NIK or KK number, parsed from written input.
+pub(crate) fn sixteen_digits(input: &[u8]) -> Result<[u8; 16], NikError> {
+    if input.len() == 16 && digits::all_digits(input) {
+        let mut d = [0u8; 16];
+        d.copy_from_slice(input);
+        return Ok(d);
+    }
+    let found = digits::extract::<16>(input)?;
+    found.exact().ok_or(NikError::InvalidLength {
+        digits: found.total(),
+    })
+}
+
+/// Checks the region, day/month block and serial of a NIK/KK-shaped number.
+///
+/// `max_day` is 71 for NIKs (women's days + 40) and 31 for KK numbers.
+/// Without a reference date the date must exist in 19YY or 20YY; for any
+/// reference after 2000-02-29 that is the same as the pivot rule.
+pub(crate) fn check_block(
+    d: &[u8; 16],
+    female_offset: bool,
+    reference: Option<Date>,
+) -> Result<(), NikError> {
+    if !region::is_known_province(digits::two(d, 0)) {
+        return Err(NikError::UnknownProvince);
+    }
+    let raw_day = digits::two(d, 6);
+    let day = match raw_day {
+        1..=31 => raw_day,
+        41..=71 if female_offset => raw_day - 40,
+        _ => return Err(NikError::InvalidDay),
+    };
+    let month = digits::two(d, 8);
+    if !(1..=12).contains(&month) {
+        return Err(NikError::InvalidMonth);
+    }
+    let yy = digits::two(d, 10);
+    let exists = Date::new(2000 + u16::from(yy), month, day).is_some()
+        || Date::new(1900 + u16::from(yy), month, day).is_some();
+    if !exists {
+        return Err(NikError::InvalidDate);
+    }
+    if let Some(r) = reference {
+        if Date::pivot(yy, month, day, r).is_none() {
+            return Err(NikError::DateInFuture);
+        }
+    }
+    if &d[12..16] == b"0000" {
+        return Err(NikError::InvalidSerial);
+    }
+    if digits::is_repdigit(d) {
+        return Err(NikError::RepeatedDigits);
+    }
+    Ok(())
+}
+
+/// Fast path: is `input` (written with or without separators) a valid NIK?
+#[inline]
+pub fn is_valid(input: &[u8]) -> bool {
+    match sixteen_digits(input) {
+        Ok(d) => check_block(&d, true, None).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A valid NIK.
+///
+/// `Debug` shows only the region digits; the full number needs [`Nik::compact`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Nik {
+    digits: [u8; 16],
+}
+
+impl Nik {
+    /// Parses a NIK written with or without separators (space, `.`, `-`, `/`, NBSP).
+    ///
+    /// The date must exist in 19YY or 20YY (see [`Nik::parse_at`] for a reference date).
+    pub fn parse(input: &str) -> Result<Nik, NikError> {
+        Nik::parse_bytes(input.as_bytes())
+    }
+
+    /// [`Nik::parse`] over bytes (UTF-8 or not).
+    pub fn parse_bytes(input: &[u8]) -> Result<Nik, NikError> {
+        let digits = sixteen_digits(input)?;
+        check_block(&digits, true, None)?;
+        Ok(Nik { digits })
+    }
+
+    /// Parses and also rejects birth dates after `reference` in both centuries.
+    pub fn parse_at(input: &str, reference: Date) -> Result<Nik, NikError> {
+        let digits = sixteen_digits(input.as_bytes())?;
+        check_block(&digits, true, Some(reference))?;
+        Ok(Nik { digits })
+    }
+
+    /// The 16 digits without separators (the raw identifier: handle with care).
+    pub fn compact(&self) -> &str {
+        ascii_str(&self.digits)
+    }
+
+    /// The canonical written form: 16 plain digits, as printed on the card.
+    pub fn format(&self) -> &str {
+        self.compact()
+    }
+
+    /// The 16 ASCII digits.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.digits
+    }
+
+    /// The six-digit region code (`PPKKCC`).
+    pub fn region_code(&self) -> &str {
+        ascii_str(&self.digits[..6])
+    }
+
+    /// Two-digit province code.
+    pub fn province_code(&self) -> u8 {
+        digits::two(&self.digits, 0)
+    }
+
+    /// Names, status and successor of the region of first registration.
+    pub fn region(&self) -> Region {
+        region_of(&self.digits)
+    }
+
+    /// Sex: day 41-71 means female.
+    pub fn sex(&self) -> Sex {
+        if digits::two(&self.digits, 6) > 40 {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
+    }
+
+    /// Day of birth (1-31), without the +40 offset.
+    pub fn birth_day(&self) -> u8 {
+        digits::two(&self.digits, 6) % 40
+    }
+
+    /// Month of birth (1-12).
+    pub fn birth_month(&self) -> u8 {
+        digits::two(&self.digits, 8)
+    }
+
+    /// The two year digits as written.
+    pub fn birth_year_digits(&self) -> u8 {
+        digits::two(&self.digits, 10)
+    }
+
+    /// Birth date: the latest of 20YY/19YY not after `reference`, flagged when ambiguous.
+    ///
+    /// This is the date keyed in when the NIK was made, not an authoritative
+    /// birth date; 1 July, 31 December and the 15th are official placeholders.
+    pub fn birth_date(&self, reference: Date) -> Option<BirthDate> {
+        let (date, century_ambiguous) = Date::pivot(
+            self.birth_year_digits(),
+            self.birth_month(),
+            self.birth_day(),
+            reference,
+        )?;
+        Some(BirthDate {
+            date,
+            century_ambiguous,
+        })
+    }
+
+    /// The four-digit serial (1-9999).
+    pub fn serial(&self) -> u16 {
+        digits::value(&self.digits[12..]) as u16
+    }
+}
+
+/// Region of the first six digits (unknown at worst: six digits always give a region).
+pub(crate) fn region_of(d: &[u8; 16]) -> Region {
+    region::lookup_digits(&d[..6]).unwrap_or(Region::unknown(0, 6))
+}
+
+/// The ASCII digits as `&str` (they are always ASCII).
+pub(crate) fn ascii_str(d: &[u8]) -> &str {
+    core::str::from_utf8(d).unwrap_or("")
+}
+
+/// Writes `Name(PPKKCC**********)`: region digits shown, the rest masked.
+pub(crate) fn fmt_masked(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    d: &[u8],
+    shown: usize,
+) -> fmt::Result {
+    f.write_str(name)?;
+    f.write_str("(")?;
+    f.write_str(ascii_str(&d[..shown.min(d.len())]))?;
+    for _ in shown.min(d.len())..d.len() {
+        f.write_str("*")?;
+    }
+    f.write_str(")")
+}
+
+impl fmt::Debug for Nik {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_masked(f, "Nik", &self.digits, 6)
+    }
+}
+
+impl FromStr for Nik {
+    type Err = NikError;
+    fn from_str(s: &str) -> Result<Nik, NikError> {
+        Nik::parse(s)
+    }
+}
+
+impl TryFrom<&str> for Nik {
+    type Error = NikError;
+    fn try_from(s: &str) -> Result<Nik, NikError> {
+        Nik::parse(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Nik {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.compact())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Nik {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Nik, D::Error> {
+        d.deserialize_str(crate::serde_support::ParseVisitor::<Nik>::new("a NIK"))
+    }
+}
