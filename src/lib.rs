@@ -25,15 +25,19 @@
 pub mod date;
 pub mod digits;
 pub mod error;
+pub mod kind;
 pub mod kk;
 pub mod nik;
 pub mod region;
+pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_support;
 
 pub use date::Date;
 pub use digits::FormatError;
 pub use error::ErrorKind;
+pub use kind::Kind;
 pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use region::{Region, RegionStatus};
+pub use scan::{Confidence, Finding};
