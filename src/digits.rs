@@ -267,6 +267,67 @@ pub fn group_into(digits: &[u8], groups: &[(usize, u8)], out: &mut [u8]) -> usiz
     o
 }
 
+/// A short formatted identifier held on the stack (no allocation): derefs to `&str`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Formatted {
+    buf: [u8; 32],
+    len: u8,
+}
+
+impl Formatted {
+    /// Builds from ASCII bytes; returns `None` when longer than 32 bytes or not ASCII.
+    pub fn from_ascii(bytes: &[u8]) -> Option<Formatted> {
+        if bytes.len() > 32 || !bytes.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        Some(Formatted {
+            buf,
+            len: bytes.len() as u8,
+        })
+    }
+
+    /// Formats ASCII digits with separators inserted before the given digit positions
+    /// (see [`group_into`]); `None` when the result would exceed 32 bytes.
+    pub fn grouped(digits: &[u8], groups: &[(usize, u8)]) -> Option<Formatted> {
+        if digits.len() + groups.len() > 32 || !digits.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let len = group_into(digits, groups, &mut buf);
+        Some(Formatted {
+            buf,
+            len: len as u8,
+        })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl core::ops::Deref for Formatted {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl core::fmt::Display for Formatted {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Masked on purpose: a formatted identifier is still personal data.
+impl core::fmt::Debug for Formatted {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Formatted(<{} bytes>)", self.len)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,5 +400,8 @@ mod tests {
             &mut out,
         );
         assert_eq!(&out[..n], b"01.312.166.0-091.000");
+        let f = Formatted::grouped(b"0812345678", &[(4, b'-')]).unwrap();
+        assert_eq!(&*f, "0812-345678");
+        assert!(Formatted::from_ascii(&[b'1'; 33]).is_none());
     }
 }

@@ -34,10 +34,10 @@ pub mod scan;
 mod serde_support;
 
 pub use date::Date;
-pub use digits::FormatError;
+pub use digits::{FormatError, Formatted};
 pub use error::ErrorKind;
 pub use kind::Kind;
 pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use region::{Region, RegionStatus};
-pub use scan::{Confidence, Finding};
+pub use scan::{Confidence, Finding, ScanConfig, Scanner};
