@@ -55,7 +55,12 @@ impl Kk {
 
     /// Parses and also rejects issue dates after `reference` in both centuries.
     pub fn parse_at(input: &str, reference: Date) -> Result<Kk, KkError> {
-        let digits = sixteen_digits(input.as_bytes())?;
+        Kk::parse_at_bytes(input.as_bytes(), reference)
+    }
+
+    /// [`Kk::parse_at`] over bytes.
+    pub fn parse_at_bytes(input: &[u8], reference: Date) -> Result<Kk, KkError> {
+        let digits = sixteen_digits(input)?;
         check_block(&digits, false, Some(reference))?;
         Ok(Kk { digits })
     }

@@ -208,7 +208,12 @@ impl Nik {
 
     /// Parses and also rejects birth dates after `reference` in both centuries.
     pub fn parse_at(input: &str, reference: Date) -> Result<Nik, NikError> {
-        let digits = sixteen_digits(input.as_bytes())?;
+        Nik::parse_at_bytes(input.as_bytes(), reference)
+    }
+
+    /// [`Nik::parse_at`] over bytes.
+    pub fn parse_at_bytes(input: &[u8], reference: Date) -> Result<Nik, NikError> {
+        let digits = sixteen_digits(input)?;
         check_block(&digits, true, Some(reference))?;
         Ok(Nik { digits })
     }
