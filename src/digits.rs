@@ -219,16 +219,42 @@ pub fn value(d: &[u8]) -> u32 {
 /// True when every byte is the same (`1111111111111111`): a dummy value, not an identifier.
 #[inline]
 pub fn is_repdigit(d: &[u8]) -> bool {
-    match d.first() {
-        Some(&first) => d.iter().all(|&b| b == first),
+    match d.split_first() {
+        Some((&first, rest)) => rest.iter().fold(true, |same, &b| same & (b == first)),
         None => false,
     }
+}
+
+/// [`is_repdigit`] for 16 bytes in two word compares (the NIK/KK hot path).
+#[inline]
+pub fn is_repdigit16(d: &[u8; 16]) -> bool {
+    let (lo, hi) = d.split_at(8);
+    let mut a = [0u8; 8];
+    let mut b = [0u8; 8];
+    a.copy_from_slice(lo);
+    b.copy_from_slice(hi);
+    let (a, b) = (u64::from_le_bytes(a), u64::from_le_bytes(b));
+    a == b && a == (a & 0xFF) * 0x0101_0101_0101_0101
 }
 
 /// True when every byte is an ASCII digit.
 #[inline]
 pub fn all_digits(d: &[u8]) -> bool {
-    d.iter().all(u8::is_ascii_digit)
+    let mut words = d.chunks_exact(8);
+    let whole = words.by_ref().all(|w| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        eight_digits(u64::from_le_bytes(b))
+    });
+    whole && words.remainder().iter().all(u8::is_ascii_digit)
+}
+
+/// True when all eight bytes of `w` are ASCII digits (high nibble 3, low nibble 0-9).
+#[inline]
+const fn eight_digits(w: u64) -> bool {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    // Adding 6 pushes 0x3A-0x3F into 0x40-0x45; no carry crosses bytes whose high nibble is 3.
+    (w & HIGH) | (((w.wrapping_add(0x0606_0606_0606_0606)) & HIGH) >> 4) == 0x3333_3333_3333_3333
 }
 
 /// Luhn (mod 10, weights 1-2 from the right) over ASCII digits: the NPWP and payment-card check.
@@ -381,6 +407,23 @@ mod tests {
             (&b"1234"[..], 6, None)
         );
         assert_eq!(extract::<4>(b"12 34").unwrap().exact(), Some(*b"1234"));
+    }
+
+    #[test]
+    fn swar_digit_check_is_exact() {
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                let mut w = *b"01234567";
+                w[at] = b;
+                assert_eq!(all_digits(&w), b.is_ascii_digit(), "byte {b:#x} at {at}");
+            }
+        }
+        assert!(all_digits(b"3171011708450001"));
+        assert!(!all_digits(b"317101170845000:"));
+        assert!(all_digits(b""));
+        assert!(is_repdigit16(b"1111111111111111"));
+        assert!(!is_repdigit16(b"1111111111111112"));
+        assert!(!is_repdigit16(b"2111111111111111"));
     }
 
     #[test]

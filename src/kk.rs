@@ -28,10 +28,7 @@ pub type KkError = crate::nik::NikError;
 /// Fast path: is `input` a valid KK number?
 #[inline]
 pub fn is_valid(input: &[u8]) -> bool {
-    match sixteen_digits(input) {
-        Ok(d) => check_block(&d, false, None).is_ok(),
-        Err(_) => false,
-    }
+    crate::nik::valid_block(input, false)
 }
 
 /// A valid KK (family card) number. `Debug` shows only the region digits.

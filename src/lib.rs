@@ -41,3 +41,8 @@ pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use region::{Region, RegionStatus};
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

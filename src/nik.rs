@@ -141,6 +141,9 @@ pub(crate) fn check_block(
     female_offset: bool,
     reference: Option<Date>,
 ) -> Result<(), NikError> {
+    if reference.is_none() && block_is_valid(d, female_offset) {
+        return Ok(());
+    }
     if !region::is_known_province(digits::two(d, 0)) {
         return Err(NikError::UnknownProvince);
     }
@@ -155,9 +158,10 @@ pub(crate) fn check_block(
         return Err(NikError::InvalidMonth);
     }
     let yy = digits::two(d, 10);
-    let exists = Date::new(2000 + u16::from(yy), month, day).is_some()
-        || Date::new(1900 + u16::from(yy), month, day).is_some();
-    if !exists {
+    // The date exists in 19YY or 20YY: a 29 February needs 20YY to be a leap year
+    // (19YY leap years are a subset, 1900 not being one).
+    let days = crate::date::days_in_month(2000 + u16::from(yy), month);
+    if day > days {
         return Err(NikError::InvalidDate);
     }
     if let Some(r) = reference {
@@ -168,17 +172,55 @@ pub(crate) fn check_block(
     if &d[12..16] == b"0000" {
         return Err(NikError::InvalidSerial);
     }
-    if digits::is_repdigit(d) {
+    if digits::is_repdigit16(d) {
         return Err(NikError::RepeatedDigits);
     }
     Ok(())
 }
 
+/// Days in each month, February counted as 28; months 0 and 13-15 have none.
+const MONTH_DAYS: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
+
+/// The same rules as [`check_block`] without a reference date, as one branch-free
+/// expression: the hot path of validation and scanning. Errors are worked out
+/// only when this says no.
+#[inline]
+pub(crate) fn block_is_valid(d: &[u8; 16], female_offset: bool) -> bool {
+    let raw_day = digits::two(d, 6);
+    let female = female_offset & (raw_day > 40);
+    let day = raw_day.wrapping_sub(if female { 40 } else { 0 });
+    let month = digits::two(d, 8);
+    let yy = digits::two(d, 10);
+    let leap_feb = (month == 2) & (yy % 4 == 0);
+    let max_day = MONTH_DAYS[usize::from(month & 15)] + u8::from(leap_feb);
+    let day_in_scheme = (raw_day <= 31) | (female & (raw_day <= 71));
+    let mut serial = [0u8; 4];
+    serial.copy_from_slice(&d[12..]);
+    region::is_known_province(digits::two(d, 0))
+        & day_in_scheme
+        & (day >= 1)
+        & (month <= 12)
+        & (day <= max_day)
+        & (serial != *b"0000")
+        & !digits::is_repdigit16(d)
+}
+
 /// Fast path: is `input` (written with or without separators) a valid NIK?
 #[inline]
 pub fn is_valid(input: &[u8]) -> bool {
+    valid_block(input, true)
+}
+
+/// NIK (`female_offset`) or KK validity without copying plain 16-digit input.
+#[inline]
+pub(crate) fn valid_block(input: &[u8], female_offset: bool) -> bool {
+    if let Ok(plain) = <&[u8; 16]>::try_from(input) {
+        if digits::all_digits(plain) {
+            return block_is_valid(plain, female_offset);
+        }
+    }
     match sixteen_digits(input) {
-        Ok(d) => check_block(&d, true, None).is_ok(),
+        Ok(d) => block_is_valid(&d, female_offset),
         Err(_) => false,
     }
 }
@@ -297,7 +339,7 @@ impl Nik {
 
 /// Region of the first six digits (unknown at worst: six digits always give a region).
 pub(crate) fn region_of(d: &[u8; 16]) -> Region {
-    region::lookup_digits(&d[..6]).unwrap_or(Region::unknown(0, 6))
+    region::lookup_checked(&d[..6])
 }
 
 /// The ASCII digits as `&str` (they are always ASCII).

@@ -143,7 +143,7 @@ def render(prov, provinces, prov_idx, regency_rows, regency_index, suffix, refs,
     w("/// Regencies (current and retired), sorted by code.")
     w(f"pub(super) static REGENCIES: [RegencyRow; {len(regency_rows)}] = [")
     for code, succ, first, count, name in regency_rows:
-        w(f"    RegencyRow {{ code: {code}, successor: {succ}, first: {first}, count: {count}, name: {rust_str(name)} }},")
+        w(f"    RegencyRow {{ code: {code}, successor: {succ}, first: {first}, name: {rust_str(name)} }},")
     w("];")
     w("")
     w("/// [province index][regency digits] -> 1 + index into REGENCIES, or 0.")
@@ -151,6 +151,16 @@ def render(prov, provinces, prov_idx, regency_rows, regency_index, suffix, refs,
     for row in regency_index:
         w(f"    {row},")
     w("];")
+    w("")
+    w("/// Per regency (same order as REGENCIES): bit n set when district suffix n exists.")
+    w("/// The rank of a suffix among the set bits is its offset from the regency's first district.")
+    bitmaps = []
+    for code, succ, first, count, name in regency_rows:
+        bits = 0
+        for sfx in suffix[first:first + count]:
+            bits |= 1 << sfx
+        bitmaps.append(f"{bits:#x}")
+    w(f"pub(super) static DISTRICT_BITMAP: [u128; {len(regency_rows)}] = [{', '.join(bitmaps)}];")
     w("")
     w("/// Two-digit district suffix of every district, grouped by regency, ascending.")
     w(f"pub(super) static DISTRICT_SUFFIX: [u8; {len(suffix)}] = {suffix};")

@@ -54,8 +54,6 @@ pub(crate) struct RegencyRow {
     successor: u16,
     /// Index of its first district in `DISTRICT_SUFFIX` / `DISTRICT_REF`.
     first: u16,
-    /// Number of districts.
-    count: u8,
     /// Name (of the successor, when retired).
     name: &'static str,
 }
@@ -142,12 +140,15 @@ fn province_index(code: u8) -> Option<usize> {
     }
 }
 
+/// Index into REGENCIES of a regency, by province index and regency digits.
 #[inline]
-fn regency_row(province: usize, regency: u8) -> Option<&'static RegencyRow> {
+fn regency_index(province: usize, regency: u8) -> Option<usize> {
     let slot = *table::REGENCY_INDEX
         .get(province)?
         .get(usize::from(regency))?;
-    table::REGENCIES.get(usize::from(slot).checked_sub(1)?)
+    usize::from(slot)
+        .checked_sub(1)
+        .filter(|&i| i < table::REGENCIES.len())
 }
 
 #[inline]
@@ -168,18 +169,25 @@ pub fn lookup_digits(code: &[u8]) -> Option<Region> {
     if !matches!(code.len(), 2 | 4 | 6) || !crate::digits::all_digits(code) {
         return None;
     }
+    Some(lookup_checked(code))
+}
+
+/// [`lookup_digits`] for a code already known to be 2, 4 or 6 ASCII digits.
+#[inline]
+pub(crate) fn lookup_checked(code: &[u8]) -> Region {
     let mut region = Region::unknown(crate::digits::value(code), code.len() as u8);
     let Some(p) = province_index(crate::digits::two(code, 0)) else {
-        return Some(region);
+        return region;
     };
     region.province = Some(table::PROVINCES[p].1);
     if code.len() == 2 {
         region.status = RegionStatus::Current;
-        return Some(region);
+        return region;
     }
-    let Some(row) = regency_row(p, crate::digits::two(code, 2)) else {
-        return Some(region);
+    let Some(row_index) = regency_index(p, crate::digits::two(code, 2)) else {
+        return region;
     };
+    let row = &table::REGENCIES[row_index];
     region.regency = Some(row.name);
     let retired = row.successor != 0;
     if code.len() == 4 {
@@ -189,13 +197,16 @@ pub fn lookup_digits(code: &[u8]) -> Option<Region> {
             RegionStatus::Current
         };
         region.successor = retired.then_some(u32::from(row.successor));
-        return Some(region);
+        return region;
     }
     let first = usize::from(row.first);
-    let suffixes = &table::DISTRICT_SUFFIX[first..first + usize::from(row.count)];
-    let Ok(i) = suffixes.binary_search(&crate::digits::two(code, 4)) else {
-        return Some(region);
-    };
+    let suffix = u32::from(crate::digits::two(code, 4));
+    let bitmap = table::DISTRICT_BITMAP[row_index];
+    if suffix >= 100 || (bitmap >> suffix) & 1 == 0 {
+        return region;
+    }
+    // O(1): the district's offset is the number of smaller suffixes present.
+    let i = (bitmap & ((1u128 << suffix) - 1)).count_ones() as usize;
     let index = first + i;
     let r = table::DISTRICT_REF[index];
     if r & RETIRED == 0 {
@@ -207,7 +218,7 @@ pub fn lookup_digits(code: &[u8]) -> Option<Region> {
         region.status = RegionStatus::Retired;
         region.successor = Some(district_code(succ));
     }
-    Some(region)
+    region
 }
 
 /// Six-digit code of the district at `index` (used for successors).
@@ -238,6 +249,7 @@ pub fn table_size() -> usize {
         + core::mem::size_of_val(&table::REGENCIES)
         + table::REGENCIES.iter().map(|r| r.name.len()).sum::<usize>()
         + core::mem::size_of_val(&table::REGENCY_INDEX)
+        + core::mem::size_of_val(&table::DISTRICT_BITMAP)
         + core::mem::size_of_val(&table::DISTRICT_SUFFIX)
         + core::mem::size_of_val(&table::DISTRICT_REF)
         + table::DISTRICT_NAMES.len()

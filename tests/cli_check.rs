@@ -1,0 +1,123 @@
+//! `identitas check`: the JSON-lines contract other tools rely on.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn check(args: &[&str], input: &[u8]) -> (Vec<Value>, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_identitas"))
+        .arg("check")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines = if args.contains(&"--json") {
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    } else {
+        text.lines().map(|l| Value::String(l.to_owned())).collect()
+    };
+    (lines, out.status.code().unwrap())
+}
+
+#[test]
+fn one_object_per_line_in_order() {
+    let input =
+        b"3171011708450001\n9109014107850001\r\n3171013508450001\n\xff\xfe\n\n3171010101200001\n";
+    let (rows, code) = check(
+        &["--json", "--kind", "nik", "--reference-date", "2025-06-01"],
+        input,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(rows.len(), 6);
+    let r = &rows[0];
+    assert_eq!(r["kind"], "nik");
+    assert_eq!(r["valid"], true);
+    assert_eq!(r["error"], Value::Null);
+    assert_eq!(r["region_code"], "317101");
+    assert_eq!(r["province"], "Daerah Khusus Ibukota Jakarta");
+    assert_eq!(r["regency"], "Kota Administrasi Jakarta Pusat");
+    assert_eq!(r["district"], "Gambir");
+    assert_eq!(r["region_status"], "current");
+    assert_eq!(r["successor_code"], Value::Null);
+    assert_eq!(r["birth_date"], "1945-08-17");
+    assert_eq!(r["sex"], "M");
+    assert_eq!(r["serial"], "0001");
+    assert_eq!(r["century_ambiguous"], false);
+
+    assert_eq!(rows[1]["region_status"], "retired");
+    assert_eq!(rows[1]["successor_code"], "940401");
+    assert_eq!(rows[1]["sex"], "F");
+    assert_eq!(rows[2]["valid"], false);
+    assert_eq!(rows[2]["error"], "invalid_day");
+    assert_eq!(rows[2]["birth_date"], Value::Null);
+    assert_eq!(rows[3]["error"], "invalid_character");
+    assert_eq!(rows[4]["error"], "empty");
+    assert_eq!(rows[5]["birth_date"], "2020-01-01");
+    assert_eq!(rows[5]["century_ambiguous"], true);
+}
+
+#[test]
+fn output_never_echoes_the_input() {
+    let (rows, _) = check(&["--json"], b"3171011708450001\n3171019908450001\n");
+    for r in rows {
+        let text = r.to_string();
+        assert!(
+            !text.contains("3171011708450001") && !text.contains("3171019908450001"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn kk_and_auto_and_unsupported_kinds() {
+    let (rows, _) = check(
+        &["--json", "--kind", "kk", "--reference-date", "2025-06-01"],
+        b"3273051203150007\n3276055708900002\n",
+    );
+    assert_eq!(rows[0]["kind"], "kk");
+    assert_eq!(rows[0]["issue_date"], "2015-03-12");
+    assert_eq!(rows[0]["region_status"], "current");
+    assert_eq!(rows[1]["error"], "invalid_day");
+    // auto: a value valid as both is a NIK; a KK-only value (none exists) would be a KK.
+    let (rows, _) = check(&["--json", "--kind", "auto"], b"3273051203150007\n");
+    assert_eq!(rows[0]["kind"], "nik");
+}
+
+#[test]
+fn long_lines_and_bad_arguments() {
+    let mut input = vec![b'1'; 5000];
+    input.push(b'\n');
+    input.extend_from_slice(b"3171011708450001\n");
+    let (rows, code) = check(&["--json"], &input);
+    assert_eq!(code, 0);
+    assert_eq!(rows[0]["error"], "line_too_long");
+    assert_eq!(rows[1]["valid"], true);
+    let (_, code) = check(&["--kind", "passport"], b"");
+    assert_eq!(code, 2);
+    let (_, code) = check(&["--reference-date", "2025-02-30"], b"");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn readable_output_without_json() {
+    let (lines, _) = check(
+        &["--reference-date", "2025-06-01"],
+        b"3171011708450001\n31710117084500\n",
+    );
+    let first = lines[0].as_str().unwrap();
+    assert!(
+        first.contains("Gambir") && first.contains("1945-08-17"),
+        "{first}"
+    );
+    assert!(!first.contains("3171011708450001"));
+    assert!(lines[1].as_str().unwrap().contains("invalid_length"));
+}
