@@ -121,3 +121,33 @@ fn readable_output_without_json() {
     assert!(!first.contains("3171011708450001"));
     assert!(lines[1].as_str().unwrap().contains("invalid_length"));
 }
+
+#[test]
+fn tax_bpjs_and_nip_kinds() {
+    let input =
+        b"01.312.166.0-091.000\n083.132.665.7-201.000\n3171011708450001\n01.451.869.7-054.000\n";
+    let (rows, _) = check(&["--json", "--kind", "npwp"], input);
+    assert_eq!(rows[0]["form"], "npwp15");
+    assert_eq!(rows[0]["normalized"], "0013121660091000");
+    assert_eq!(rows[0]["tax_office"], "091");
+    assert_eq!(rows[1]["form"], "npwp16");
+    assert_eq!(rows[1]["normalized"], "0831326657201000");
+    assert_eq!(rows[2]["form"], "nik");
+    assert_eq!(rows[3]["valid"], false);
+    assert_eq!(rows[3]["error"], "invalid_checksum");
+    assert_eq!(rows[3]["form"], Value::Null);
+
+    let input = b"0831326657201000000003\n0001944358911\n19660801 198803 1 001\n";
+    let (rows, _) = check(&["--json"], input);
+    assert_eq!(
+        (&rows[0]["kind"], &rows[0]["place"], &rows[0]["main_place"]),
+        (&"nitku".into(), &"000003".into(), &false.into())
+    );
+    assert_eq!(
+        (&rows[1]["kind"], &rows[1]["usual_prefix"]),
+        (&"bpjs_kesehatan".into(), &true.into())
+    );
+    assert_eq!(rows[2]["kind"], "nip");
+    assert_eq!(rows[2]["birth_date"], "1966-08-01");
+    assert_eq!(rows[2]["appointment"], "1988-03");
+}

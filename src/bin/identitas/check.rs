@@ -2,12 +2,15 @@
 //!
 //! A stable contract: with `--json`, exactly one JSON object per input line, in
 //! order, with `kind`, `valid`, `error` (snake_case code or null) and the
-//! kind's decoded fields (null when invalid). The input value itself is never echoed.
+//! kind's decoded fields (all null when invalid). The input itself is never
+//! echoed, except where the contract asks for a normalised form (`normalized`,
+//! `e164`, `national`).
 
 use std::io::{self, BufWriter, Write};
 
-use identitas::{Date, Kind, Kk, Nik, Region};
-use serde::Serialize;
+use identitas::{BpjsKesehatan, Date, Kind, Kk, Kpj, Nik, Nip, Nitku, Npwp, Region};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
 use crate::lines::{self, Line};
 
@@ -24,6 +27,8 @@ struct Options {
     reference: Date,
     path: Option<String>,
 }
+
+const USAGE: &str = "usage: identitas check [--json] [--kind auto|nik|kk|npwp|nitku|bpjs_kesehatan|bpjs_ketenagakerjaan|nip|phone] [--reference-date YYYY-MM-DD] [FILE|-]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut opts = Options {
@@ -70,9 +75,7 @@ pub fn run(args: &[String]) -> u8 {
             if !msg.is_empty() {
                 eprintln!("identitas check: {msg}");
             }
-            eprintln!(
-                "usage: identitas check [--json] [--kind auto|nik|kk|npwp|nitku|bpjs_kesehatan|bpjs_ketenagakerjaan|nip|phone] [--reference-date YYYY-MM-DD] [FILE|-]"
-            );
+            eprintln!("{USAGE}");
             return 2;
         }
     };
@@ -98,7 +101,7 @@ fn check_all(opts: &Options) -> io::Result<()> {
     while lines::next_line(&mut *input, &mut line)? {
         number += 1;
         let report = if line.truncated {
-            Report::error(opts.wanted, "line_too_long")
+            Report::invalid(kind_for(opts.wanted, b""), "line_too_long")
         } else {
             check_value(opts.wanted, &line.bytes, opts.reference)
         };
@@ -112,215 +115,298 @@ fn check_all(opts: &Options) -> io::Result<()> {
     out.flush()
 }
 
-/// The answer for one line.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Report {
-    Nik(NikReport),
-    Kk(KkReport),
-    Other(Common),
-}
-
-/// Fields every report starts with.
-#[derive(Serialize)]
-struct Common {
-    kind: &'static str,
-    valid: bool,
+/// The answer for one line: common fields, then the kind's fields in a fixed order.
+struct Report {
+    kind: Kind,
     error: Option<&'static str>,
+    fields: Vec<(&'static str, Value)>,
 }
 
-#[derive(Serialize)]
-struct RegionFields {
-    region_code: Option<String>,
-    province: Option<&'static str>,
-    regency: Option<&'static str>,
-    district: Option<&'static str>,
-    region_status: Option<&'static str>,
-    successor_code: Option<String>,
-}
-
-impl RegionFields {
-    fn none() -> Self {
-        RegionFields {
-            region_code: None,
-            province: None,
-            regency: None,
-            district: None,
-            region_status: None,
-            successor_code: None,
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3 + self.fields.len()))?;
+        map.serialize_entry("kind", self.kind.as_str())?;
+        map.serialize_entry("valid", &self.error.is_none())?;
+        map.serialize_entry("error", &self.error)?;
+        for (k, v) in &self.fields {
+            map.serialize_entry(k, v)?;
         }
-    }
-
-    fn of(code: &str, r: Region) -> Self {
-        RegionFields {
-            region_code: Some(code.to_owned()),
-            province: r.province(),
-            regency: r.regency(),
-            district: r.district(),
-            region_status: Some(r.status().as_str()),
-            successor_code: r.successor().map(|c| format!("{c:06}")),
-        }
+        map.end()
     }
 }
 
-#[derive(Serialize)]
-struct NikReport {
-    #[serde(flatten)]
-    common: Common,
-    #[serde(flatten)]
-    region: RegionFields,
-    birth_date: Option<String>,
-    sex: Option<&'static str>,
-    serial: Option<String>,
-    century_ambiguous: Option<bool>,
-}
-
-#[derive(Serialize)]
-struct KkReport {
-    #[serde(flatten)]
-    common: Common,
-    #[serde(flatten)]
-    region: RegionFields,
-    issue_date: Option<String>,
-    serial: Option<String>,
-}
-
-fn common(kind: Kind, error: Option<&'static str>) -> Common {
-    Common {
-        kind: kind.as_str(),
-        valid: error.is_none(),
-        error,
-    }
-}
-
-fn nik_report(result: Result<Nik, &'static str>, reference: Date) -> Report {
-    let report = match result {
-        Ok(nik) => {
-            let born = nik.birth_date(reference);
-            NikReport {
-                common: common(Kind::Nik, None),
-                region: RegionFields::of(nik.region_code(), nik.region()),
-                birth_date: born.map(|b| b.date.to_string()),
-                sex: Some(nik.sex().as_str()),
-                serial: Some(format!("{:04}", nik.serial())),
-                century_ambiguous: born.map(|b| b.century_ambiguous),
-            }
-        }
-        Err(e) => NikReport {
-            common: common(Kind::Nik, Some(e)),
-            region: RegionFields::none(),
-            birth_date: None,
-            sex: None,
-            serial: None,
-            century_ambiguous: None,
-        },
-    };
-    Report::Nik(report)
-}
-
-fn kk_report(result: Result<Kk, &'static str>, reference: Date) -> Report {
-    let report = match result {
-        Ok(kk) => KkReport {
-            common: common(Kind::Kk, None),
-            region: RegionFields::of(kk.region_code(), kk.region()),
-            issue_date: kk.issue_date(reference).map(|d| d.to_string()),
-            serial: Some(format!("{:04}", kk.serial())),
-        },
-        Err(e) => KkReport {
-            common: common(Kind::Kk, Some(e)),
-            region: RegionFields::none(),
-            issue_date: None,
-            serial: None,
-        },
-    };
-    Report::Kk(report)
-}
-
-/// Checks one value as the wanted kind (or the most plausible one for `auto`).
-fn check_value(wanted: Wanted, value: &[u8], reference: Date) -> Report {
-    match wanted {
-        Wanted::Kind(Kind::Nik) => nik_report(
-            Nik::parse_at_bytes(value, reference).map_err(|e| e.code()),
-            reference,
-        ),
-        Wanted::Kind(Kind::Kk) => kk_report(
-            Kk::parse_at_bytes(value, reference).map_err(|e| e.code()),
-            reference,
-        ),
-        Wanted::Kind(other) => Report::Other(common(other, Some("unsupported_kind"))),
-        Wanted::Auto => {
-            let nik = Nik::parse_at_bytes(value, reference);
-            if nik.is_err() {
-                if let Ok(kk) = Kk::parse_at_bytes(value, reference) {
-                    return kk_report(Ok(kk), reference);
-                }
-            }
-            nik_report(nik.map_err(|e| e.code()), reference)
-        }
+/// Field names of each kind, in output order (the JSON contract).
+fn field_names(kind: Kind) -> &'static [&'static str] {
+    const REGION: [&str; 6] = [
+        "region_code",
+        "province",
+        "regency",
+        "district",
+        "region_status",
+        "successor_code",
+    ];
+    match kind {
+        Kind::Nik => &[
+            REGION[0],
+            REGION[1],
+            REGION[2],
+            REGION[3],
+            REGION[4],
+            REGION[5],
+            "birth_date",
+            "sex",
+            "serial",
+            "century_ambiguous",
+        ],
+        Kind::Kk => &[
+            REGION[0],
+            REGION[1],
+            REGION[2],
+            REGION[3],
+            REGION[4],
+            REGION[5],
+            "issue_date",
+            "serial",
+        ],
+        Kind::Npwp => &["normalized", "form", "tax_type", "tax_office", "branch"],
+        Kind::Nitku => &["normalized", "npwp_form", "place", "main_place"],
+        Kind::BpjsKesehatan => &["usual_prefix"],
+        Kind::BpjsKetenagakerjaan => &["standard_length"],
+        Kind::Nip => &["birth_date", "appointment", "sex", "serial"],
+        _ => &[],
     }
 }
 
 impl Report {
-    /// An invalid report with the wanted kind's fields all null.
-    fn error(wanted: Wanted, code: &'static str) -> Report {
-        let reference = Date::today();
-        match wanted {
-            Wanted::Auto | Wanted::Kind(Kind::Nik) => nik_report(Err(code), reference),
-            Wanted::Kind(Kind::Kk) => kk_report(Err(code), reference),
-            Wanted::Kind(other) => Report::Other(common(other, Some(code))),
+    /// An invalid report with the kind's fields all null.
+    fn invalid(kind: Kind, error: &'static str) -> Report {
+        let fields = field_names(kind)
+            .iter()
+            .map(|&k| (k, Value::Null))
+            .collect();
+        Report {
+            kind,
+            error: Some(error),
+            fields,
         }
     }
 
-    fn common(&self) -> &Common {
-        match self {
-            Report::Nik(r) => &r.common,
-            Report::Kk(r) => &r.common,
-            Report::Other(c) => c,
+    fn valid(kind: Kind, fields: Vec<(&'static str, Value)>) -> Report {
+        debug_assert_eq!(
+            fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+            field_names(kind)
+        );
+        Report {
+            kind,
+            error: None,
+            fields,
         }
     }
 
-    /// One readable line; decoded fields only, never the value itself.
+    /// One readable line: decoded fields only, never the value or its normalised forms.
     fn human(&self) -> String {
-        let c = self.common();
-        if let Some(e) = c.error {
-            return format!("{} invalid ({e})", c.kind);
+        if let Some(e) = self.error {
+            return format!("{} invalid ({e})", self.kind);
         }
-        let place = |r: &RegionFields| {
-            let names: Vec<&str> = [r.district, r.regency, r.province]
-                .into_iter()
-                .flatten()
-                .collect();
-            let mut s = format!(
-                "region {} [{}] {}",
-                r.region_code.as_deref().unwrap_or("?"),
-                r.region_status.unwrap_or("?"),
-                names.join(", ")
-            );
-            if let Some(succ) = &r.successor_code {
-                s.push_str(&format!(" (now {succ})"));
-            }
-            s
-        };
-        match self {
-            Report::Nik(r) => format!(
-                "nik valid; {}; born {}{}; sex {}; serial {}",
-                place(&r.region),
-                r.birth_date.as_deref().unwrap_or("?"),
-                if r.century_ambiguous == Some(true) {
-                    " (century ambiguous)"
-                } else {
-                    ""
-                },
-                r.sex.unwrap_or("?"),
-                r.serial.as_deref().unwrap_or("?"),
-            ),
-            Report::Kk(r) => format!(
-                "kk valid; {}; issued {}; serial {}",
-                place(&r.region),
-                r.issue_date.as_deref().unwrap_or("?"),
-                r.serial.as_deref().unwrap_or("?"),
-            ),
-            Report::Other(c) => format!("{} valid", c.kind),
+        let hidden = ["normalized", "e164", "national", "international"];
+        let shown: Vec<String> = self
+            .fields
+            .iter()
+            .filter(|(k, v)| !v.is_null() && !hidden.contains(k))
+            .map(|(k, v)| match v {
+                Value::String(s) => format!("{k}={s}"),
+                other => format!("{k}={other}"),
+            })
+            .collect();
+        format!("{} valid; {}", self.kind, shown.join("; "))
+    }
+}
+
+fn text(s: impl Into<String>) -> Value {
+    Value::String(s.into())
+}
+
+fn opt_text(s: Option<impl Into<String>>) -> Value {
+    s.map_or(Value::Null, text)
+}
+
+fn region_fields(code: &str, r: Region) -> Vec<(&'static str, Value)> {
+    vec![
+        ("region_code", text(code)),
+        ("province", opt_text(r.province())),
+        ("regency", opt_text(r.regency())),
+        ("district", opt_text(r.district())),
+        ("region_status", text(r.status().as_str())),
+        (
+            "successor_code",
+            opt_text(r.successor().map(|c| format!("{c:06}"))),
+        ),
+    ]
+}
+
+fn nik_report(nik: &Nik, reference: Date) -> Report {
+    let born = nik.birth_date(reference);
+    let mut f = region_fields(nik.region_code(), nik.region());
+    f.push(("birth_date", opt_text(born.map(|b| b.date.to_string()))));
+    f.push(("sex", text(nik.sex().as_str())));
+    f.push(("serial", text(format!("{:04}", nik.serial()))));
+    f.push((
+        "century_ambiguous",
+        born.map_or(Value::Null, |b| Value::Bool(b.century_ambiguous)),
+    ));
+    Report::valid(Kind::Nik, f)
+}
+
+fn kk_report(kk: &Kk, reference: Date) -> Report {
+    let mut f = region_fields(kk.region_code(), kk.region());
+    f.push((
+        "issue_date",
+        opt_text(kk.issue_date(reference).map(|d| d.to_string())),
+    ));
+    f.push(("serial", text(format!("{:04}", kk.serial()))));
+    Report::valid(Kind::Kk, f)
+}
+
+fn npwp_report(npwp: &Npwp) -> Report {
+    Report::valid(
+        Kind::Npwp,
+        vec![
+            ("normalized", text(npwp.normalized())),
+            ("form", text(npwp.form().as_str())),
+            ("tax_type", opt_text(npwp.tax_type())),
+            ("tax_office", opt_text(npwp.tax_office())),
+            ("branch", opt_text(npwp.branch())),
+        ],
+    )
+}
+
+/// Checks `value` as `kind`.
+fn check_as(kind: Kind, value: &[u8], reference: Date) -> Report {
+    let result = match kind {
+        Kind::Nik => Nik::parse_at_bytes(value, reference)
+            .map(|n| nik_report(&n, reference))
+            .map_err(|e| e.code()),
+        Kind::Kk => Kk::parse_at_bytes(value, reference)
+            .map(|k| kk_report(&k, reference))
+            .map_err(|e| e.code()),
+        Kind::Npwp => Npwp::parse_bytes(value)
+            .map(|n| npwp_report(&n))
+            .map_err(|e| e.code()),
+        Kind::Nitku => Nitku::parse_bytes(value)
+            .map(|n| {
+                Report::valid(
+                    Kind::Nitku,
+                    vec![
+                        ("normalized", text(n.compact())),
+                        ("npwp_form", text(n.npwp().form().as_str())),
+                        ("place", text(n.place_code())),
+                        ("main_place", Value::Bool(n.is_main_place())),
+                    ],
+                )
+            })
+            .map_err(|e| e.code()),
+        Kind::BpjsKesehatan => BpjsKesehatan::parse_bytes(value)
+            .map(|c| {
+                Report::valid(
+                    kind,
+                    vec![("usual_prefix", Value::Bool(c.has_usual_prefix()))],
+                )
+            })
+            .map_err(|e| e.code()),
+        Kind::BpjsKetenagakerjaan => Kpj::parse_bytes(value)
+            .map(|k| {
+                Report::valid(
+                    kind,
+                    vec![("standard_length", Value::Bool(k.is_standard_length()))],
+                )
+            })
+            .map_err(|e| e.code()),
+        Kind::Nip => Nip::parse_bytes(value)
+            .map(|n| {
+                Report::valid(
+                    Kind::Nip,
+                    vec![
+                        ("birth_date", text(n.birth_date().to_string())),
+                        (
+                            "appointment",
+                            text(format!(
+                                "{:04}-{:02}",
+                                n.appointment_year(),
+                                n.appointment_month()
+                            )),
+                        ),
+                        ("sex", text(n.sex().as_str())),
+                        ("serial", text(format!("{:03}", n.serial()))),
+                    ],
+                )
+            })
+            .map_err(|e| e.code()),
+        _ => Err("unsupported_kind"),
+    };
+    result.unwrap_or_else(|code| Report::invalid(kind, code))
+}
+
+/// The most plausible kind for `value` from its shape: digit count, leading
+/// digits and separators. A 16-digit value valid as both NIK and KK is a NIK.
+fn kind_for(wanted: Wanted, value: &[u8]) -> Kind {
+    if let Wanted::Kind(k) = wanted {
+        return k;
+    }
+    let trimmed = value.trim_ascii();
+    let digits: Vec<u8> = trimmed.iter().copied().filter(u8::is_ascii_digit).collect();
+    let phone_like = trimmed.first().is_some_and(|&b| b == b'+' || b == b'(')
+        || digits.starts_with(b"08")
+        || digits.starts_with(b"628");
+    match digits.len() {
+        15 => Kind::Npwp,
+        16 if digits[0] == b'0' => Kind::Npwp,
+        16 => Kind::Nik,
+        18 => Kind::Nip,
+        22 => Kind::Nitku,
+        13 if digits.starts_with(b"00") => Kind::BpjsKesehatan,
+        _ if phone_like => Kind::Phone,
+        11 => Kind::BpjsKetenagakerjaan,
+        _ => Kind::Nik,
+    }
+}
+
+/// Checks one value as the wanted kind (or the most plausible one for `auto`).
+fn check_value(wanted: Wanted, value: &[u8], reference: Date) -> Report {
+    let kind = kind_for(wanted, value);
+    let report = check_as(kind, value, reference);
+    if matches!(wanted, Wanted::Auto) && kind == Kind::Nik && report.error.is_some() {
+        let kk = check_as(Kind::Kk, value, reference);
+        if kk.error.is_none() {
+            return kk;
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_picks_kinds_by_shape() {
+        let k = |s: &str| kind_for(Wanted::Auto, s.as_bytes());
+        assert_eq!(k("01.312.166.0-091.000"), Kind::Npwp);
+        assert_eq!(k("0831326657201000"), Kind::Npwp);
+        assert_eq!(k("3171011708450001"), Kind::Nik);
+        assert_eq!(k("19660801 198803 1 001"), Kind::Nip);
+        assert_eq!(k("0831326657201000000000"), Kind::Nitku);
+        assert_eq!(k("0001944358911"), Kind::BpjsKesehatan);
+        assert_eq!(k("+62 812-3456-7890"), Kind::Phone);
+        assert_eq!(k("0812-3456-7890"), Kind::Phone);
+        assert_eq!(k("12345678901"), Kind::BpjsKetenagakerjaan);
+    }
+
+    #[test]
+    fn every_kind_has_its_fields_when_invalid() {
+        for kind in Kind::ALL {
+            let r = check_as(kind, b"x", Date::new(2025, 6, 1).unwrap());
+            assert!(r.error.is_some());
+            assert_eq!(r.fields.len(), field_names(kind).len());
         }
     }
 }
