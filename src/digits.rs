@@ -140,52 +140,52 @@ impl<const N: usize> Digits<N> {
 /// kept; [`Digits::total`] counts them all so callers can report the length.
 pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
     let (start, end) = trim(input);
-    if start == end {
+    let body = input.get(start..end).unwrap_or(&[]);
+    if body.is_empty() {
         return Err(FormatError::Empty);
     }
-    let body = &input[..end];
-    let mut out = Digits {
-        buf: [0u8; N],
-        len: 0,
-        total: 0,
-    };
-    let mut i = start;
+    let mut buf = [0u8; N];
+    let (mut len, mut total) = (0usize, 0usize);
     let mut run = 0usize; // separator characters since the last digit
-    let mut run_start = start;
-    while i < end {
-        let b = body[i];
+    let mut run_start = 0usize;
+    let mut i = 0usize;
+    while let Some(&b) = body.get(i) {
         if b.is_ascii_digit() {
-            if out.len < N {
-                out.buf[out.len] = b;
-                out.len += 1;
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b;
+                len += 1;
             }
-            out.total += 1;
+            total += 1;
             run = 0;
             i += 1;
             continue;
         }
         let sep = separator_len(body, i);
         if sep == 0 {
-            if looks_like_float(&body[start..]) {
+            if looks_like_float(body) {
                 return Err(FormatError::SpreadsheetFloat);
             }
-            return Err(FormatError::InvalidCharacter { position: i });
+            return Err(FormatError::InvalidCharacter {
+                position: start + i,
+            });
         }
         if run == 0 {
             run_start = i;
         }
         run += 1;
-        if out.total == 0 || run > MAX_SEPARATOR_RUN {
-            return Err(FormatError::InvalidSeparator { position: i });
+        if total == 0 || run > MAX_SEPARATOR_RUN {
+            return Err(FormatError::InvalidSeparator {
+                position: start + i,
+            });
         }
         i += sep;
     }
     if run > 0 {
         return Err(FormatError::InvalidSeparator {
-            position: run_start,
+            position: start + run_start,
         });
     }
-    Ok(out)
+    Ok(Digits { buf, len, total })
 }
 
 /// True for `d.dddE+dd`-shaped text, the way spreadsheets print long numbers.
