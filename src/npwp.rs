@@ -533,6 +533,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unmask_takes_the_fast_path() {
+        let le = |s: &[u8; 16]| u128::from_le_bytes(*s);
+        assert_eq!(
+            unmask20(b"01.312.166.0-091.000"),
+            Some(le(b"0013121660091000"))
+        );
+        assert_eq!(
+            unmask20(b"98.765.432.1-012.345"),
+            Some(le(b"0987654321012345"))
+        );
+        assert_eq!(
+            fast_digits(b"083.132.665.7-201.000"),
+            Some((*b"0831326657201000", NpwpForm::Npwp16))
+        );
+        assert_eq!(
+            fast_digits(b"01.312.166.0-091.000"),
+            Some((*b"0013121660091000", NpwpForm::Npwp15))
+        );
+        for bad in [
+            &b"01.312.166.0.091.000"[..],
+            b"01.312.166-0-091.000",
+            b"01-312.166.0-091.000",
+            b"01.312.166.0-091-000",
+            b"01.312.166.0-091.00",
+        ] {
+            assert_eq!(unmask20(bad), None);
+        }
+        assert_eq!(fast_digits(b"01.312.166.0-091.00a"), None);
+    }
+
+    #[test]
     fn swar_digit_check() {
         assert!(all_digits16(b"0123456789012345"));
         for bad in [b'/', b':', b' ', 0x80, 0xB9, 0xFF, 0, b'a'] {
