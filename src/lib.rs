@@ -28,6 +28,7 @@ pub mod error;
 pub mod kind;
 pub mod kk;
 pub mod nik;
+pub mod phone;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
@@ -39,5 +40,6 @@ pub use error::ErrorKind;
 pub use kind::Kind;
 pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
+pub use phone::{Phone, PhoneError, PhoneType};
 pub use region::{Region, RegionStatus};
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
