@@ -151,3 +151,19 @@ fn tax_bpjs_and_nip_kinds() {
     assert_eq!(rows[2]["birth_date"], "1966-08-01");
     assert_eq!(rows[2]["appointment"], "1988-03");
 }
+
+#[test]
+fn phone_kind() {
+    let input = b"+62 812-3456-7890\n(021) 5550123\n08412345678\n";
+    let (rows, _) = check(&["--json"], input);
+    assert_eq!(rows[0]["kind"], "phone");
+    assert_eq!(rows[0]["e164"], "+6281234567890");
+    assert_eq!(rows[0]["national"], "0812-3456-7890");
+    assert_eq!(rows[0]["type"], "mobile");
+    assert_eq!(rows[0]["operator"], "Telkomsel");
+    assert_eq!(rows[1]["type"], "fixed_line");
+    assert_eq!(rows[1]["e164"], "+62215550123");
+    assert!(rows[1]["area"].is_string());
+    assert_eq!(rows[2]["valid"], false);
+    assert_eq!(rows[2]["e164"], Value::Null);
+}

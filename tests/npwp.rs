@@ -524,6 +524,38 @@ proptest! {
         prop_assert_eq!(Npwp::parse(&s).is_ok(), expected);
     }
 
+    /// Padding with spaces moves every input off the fast path (15/16/20/21 bytes)
+    /// onto the general scanner: both must agree, also on mutated canonical forms.
+    #[test]
+    fn fast_path_agrees_with_the_scanner(
+        s in valid15(),
+        style in 0u8..3,
+        sixteen in any::<bool>(),
+        at in 0usize..21,
+        with in prop::sample::select(vec![b'0', b'5', b'9', b'.', b'-', b' ', b'/', b'a', 0xFF]),
+        mutate in any::<bool>(),
+    ) {
+        let digits = if sixteen { format!("0{s}") } else { s };
+        let mut input = if style == 1 && sixteen {
+            format!("0{}", written(&digits[1..], 1))
+        } else {
+            written(&digits, style)
+        }
+        .into_bytes();
+        if mutate && at < input.len() {
+            input[at] = with;
+        }
+        let mut padded = b" ".to_vec();
+        padded.extend_from_slice(&input);
+        padded.push(b' ');
+        // Error positions shift with the padding; codes must not.
+        prop_assert_eq!(
+            Npwp::parse_bytes(&input).map_err(|e| e.code()),
+            Npwp::parse_bytes(&padded).map_err(|e| e.code())
+        );
+        prop_assert_eq!(npwp::is_valid(&input), npwp::is_valid(&padded));
+    }
+
     #[test]
     fn never_panics_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..40)) {
         let ok = npwp::is_valid(&b);
@@ -542,5 +574,38 @@ proptest! {
             prop_assert_eq!(Nitku::parse(n.format()), Ok(n));
             prop_assert_eq!(Nitku::parse(&n.format_grouped()), Ok(n));
         }
+    }
+}
+
+#[test]
+fn fast_path_shapes_fall_back_correctly() {
+    // Lengths 15/16/20/21 that are not plain digits or the exact mask still go
+    // through the general separator scanner.
+    let valid = [
+        "013121660-091000",
+        "0 13121660091000",
+        "013.121.660-091.000",
+        "01.312.166.0/091.000",
+        "01 312 166 0 091 000",
+        "0 831326657201000",
+        "0831.3266.5720.1000",
+        "01.312.166.0..091.000",
+    ];
+    for s in valid {
+        assert!(npwp::is_valid(s.as_bytes()), "{s}");
+        assert!(Npwp::parse(s).is_ok(), "{s}");
+    }
+    let invalid = [
+        ("01.312.166.0-09A.000", "invalid_character"),
+        ("01.312.166.0-091.00", "invalid_length"),
+        ("01.312.166.0-091.0000", "invalid_checksum"), // 16 digits: 0 + 131216600...
+        ("013121660091000x", "invalid_character"),
+        ("01312166009100\u{e9}", "invalid_character"),
+        // The 16-digit mask with a non-zero first digit is a NIK, checked as one.
+        ("223.121.660.0-091.000", "unknown_province"),
+    ];
+    for (s, code) in invalid {
+        assert!(!npwp::is_valid(s.as_bytes()), "{s}");
+        assert_eq!(Npwp::parse(s).unwrap_err().code(), code, "{s}");
     }
 }

@@ -8,7 +8,7 @@
 
 use std::io::{self, BufWriter, Write};
 
-use identitas::{BpjsKesehatan, Date, Kind, Kk, Kpj, Nik, Nip, Nitku, Npwp, Region};
+use identitas::{BpjsKesehatan, Date, Kind, Kk, Kpj, Nik, Nip, Nitku, Npwp, Phone, Region};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
@@ -173,6 +173,7 @@ fn field_names(kind: Kind) -> &'static [&'static str] {
         Kind::BpjsKesehatan => &["usual_prefix"],
         Kind::BpjsKetenagakerjaan => &["standard_length"],
         Kind::Nip => &["birth_date", "appointment", "sex", "serial"],
+        Kind::Phone => &["e164", "national", "type", "operator", "area"],
         _ => &[],
     }
 }
@@ -337,6 +338,20 @@ fn check_as(kind: Kind, value: &[u8], reference: Date) -> Report {
                         ),
                         ("sex", text(n.sex().as_str())),
                         ("serial", text(format!("{:03}", n.serial()))),
+                    ],
+                )
+            })
+            .map_err(|e| e.code()),
+        Kind::Phone => Phone::parse_bytes(value)
+            .map(|p| {
+                Report::valid(
+                    Kind::Phone,
+                    vec![
+                        ("e164", text(p.e164().as_str())),
+                        ("national", text(p.national().as_str())),
+                        ("type", text(p.number_type().as_str())),
+                        ("operator", opt_text(p.operator())),
+                        ("area", opt_text(p.area())),
                     ],
                 )
             })
