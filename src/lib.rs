@@ -28,6 +28,10 @@ pub mod error;
 pub mod kind;
 pub mod kk;
 pub mod nik;
+#[cfg(feature = "std")]
+pub mod record;
+#[cfg(feature = "std")]
+pub mod redact;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
