@@ -129,8 +129,8 @@ fn load_key(key_file: Option<&str>) -> Result<Option<Key>, String> {
 }
 
 enum Engine {
-    Text(RedactStream),
-    Records(RecordStream),
+    Text(Box<RedactStream>),
+    Records(Box<RecordStream>),
 }
 
 impl Engine {
@@ -155,7 +155,12 @@ pub fn run(args: &[String]) -> i32 {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    run_with(args, &mut stdin.lock(), &mut stdout.lock(), &mut stderr.lock())
+    run_with(
+        args,
+        &mut stdin.lock(),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
 }
 
 /// [`run`] with explicit streams (`-` reads `stdin`), for tests and embedding.
@@ -197,11 +202,7 @@ pub fn run_with(
     let redactor = match Redactor::new(policy) {
         Ok(r) => r,
         Err(e) => {
-            return fail(
-                stderr,
-                &format!("{e}: use --key-file or {KEY_ENV}"),
-                2,
-            );
+            return fail(stderr, &format!("{e}: use --key-file or {KEY_ENV}"), 2);
         }
     };
     let mut file;
@@ -233,8 +234,8 @@ pub fn run_with(
                 m => m,
             };
             engine = redactor.take().map(|r| match mode {
-                Mode::Records(f) => Engine::Records(RecordStream::new(r, f)),
-                _ => Engine::Text(RedactStream::new(r)),
+                Mode::Records(f) => Engine::Records(Box::new(RecordStream::new(r, f))),
+                _ => Engine::Text(Box::new(RedactStream::new(r))),
             });
         }
         let Some(e) = engine.as_mut() else { break };
