@@ -40,4 +40,6 @@ pub use kind::Kind;
 pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use region::{Region, RegionStatus};
+#[cfg(feature = "std")]
+pub use scan::StreamScanner;
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};

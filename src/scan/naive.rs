@@ -1,0 +1,1 @@
+//! Naive reference scanner (filled in below).
