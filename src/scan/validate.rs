@@ -6,7 +6,6 @@
 use super::ScanConfig;
 use super::labels::Label;
 use super::numeric::Form;
-use crate::date::Date;
 use crate::digits;
 use crate::kind::Kind;
 use crate::scan::Confidence;
@@ -32,46 +31,27 @@ fn kk_valid(d: &[u8]) -> bool {
     crate::kk::is_valid(d)
 }
 
-/// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15.
+/// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
+/// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
 #[inline]
 fn npwp_checked_valid(d: &[u8]) -> bool {
-    let core = match d.len() {
-        15 => d,
-        16 if d.first() == Some(&b'0') => d.get(1..).unwrap_or(&[]),
-        _ => return false,
-    };
-    core.get(..9).is_some_and(digits::luhn_valid) && !digits::is_repdigit(core)
+    match d.len() {
+        15 => crate::npwp::is_valid(d),
+        16 => d.first() == Some(&b'0') && crate::npwp::is_valid(d),
+        _ => false,
+    }
 }
 
-/// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number.
+/// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
 #[inline]
 fn nitku_valid(d: &[u8]) -> bool {
-    d.len() == 22
-        && d.get(..16)
-            .is_some_and(|p| npwp_checked_valid(p) || nik_valid(p))
+    crate::nitku::is_valid(d)
 }
 
-/// NIP: `YYYYMMDD YYYYMM G SSS`, birth date real, appointment 15-70 years later, sex 1/2,
-/// serial from 001.
+/// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
 #[inline]
 fn nip_valid(d: &[u8]) -> bool {
-    if d.len() != 18 {
-        return false;
-    }
-    let (Some(by), Some(ay)) = (d.get(0..4), d.get(8..12)) else {
-        return false;
-    };
-    let by = digits::value(by);
-    let ay = digits::value(ay);
-    let Ok(by16) = u16::try_from(by) else {
-        return false;
-    };
-    (1900..=2099).contains(&by)
-        && Date::new(by16, digits::two(d, 4), digits::two(d, 6)).is_some()
-        && (by + 15..=by + 70).contains(&ay)
-        && (1..=12).contains(&digits::two(d, 12))
-        && matches!(d.get(14), Some(b'1' | b'2'))
-        && d.get(15..18) != Some(b"000")
+    crate::nip::is_valid(d)
 }
 
 /// What a phone candidate is.
@@ -136,8 +116,7 @@ pub(crate) fn numeric_kinds(d: &[u8], form: Form) -> (KindSet, KindSet) {
         return (strict, labelled);
     }
     match n {
-        11 => labelled |= bit(Kind::BpjsKetenagakerjaan),
-        13 => {
+        13 if crate::bpjs::is_valid_kesehatan(d) => {
             if d.starts_with(b"00") {
                 strict |= bit(Kind::BpjsKesehatan);
             } else {
@@ -160,6 +139,9 @@ pub(crate) fn numeric_kinds(d: &[u8], form: Form) -> (KindSet, KindSet) {
         18 if nip_valid(d) => strict |= bit(Kind::Nip),
         22 if nitku_valid(d) => strict |= bit(Kind::Nitku),
         _ => {}
+    }
+    if (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d) {
+        labelled |= bit(Kind::BpjsKetenagakerjaan); // opaque digits: only when labelled
     }
     if (12..=19).contains(&n) && super::card::is_valid_digits(d) {
         strict |= bit(Kind::PaymentCard);
