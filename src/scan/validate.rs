@@ -6,7 +6,6 @@
 use super::ScanConfig;
 use super::labels::Label;
 use super::numeric::Form;
-use crate::digits;
 use crate::kind::Kind;
 use crate::scan::Confidence;
 
