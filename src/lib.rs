@@ -33,6 +33,10 @@ pub mod nip;
 pub mod nitku;
 pub mod npwp;
 pub mod phone;
+#[cfg(feature = "std")]
+pub mod record;
+#[cfg(feature = "std")]
+pub mod redact;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
@@ -50,6 +54,8 @@ pub use nitku::{Nitku, NitkuError};
 pub use npwp::{Npwp, NpwpError, NpwpForm};
 pub use phone::{Phone, PhoneError, PhoneType};
 pub use region::{Region, RegionStatus};
+#[cfg(feature = "std")]
+pub use scan::StreamScanner;
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
 
 /// The README's examples, compiled and run as doc tests.

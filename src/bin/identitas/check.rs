@@ -68,7 +68,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 }
 
 /// Runs the command; returns the process exit code.
-pub fn run(args: &[String]) -> u8 {
+pub fn run(args: &[String]) -> i32 {
     let opts = match parse_args(args) {
         Ok(o) => o,
         Err(msg) => {

@@ -2,6 +2,7 @@
 
 mod check;
 mod lines;
+mod redact_cmd;
 
 use std::process::ExitCode;
 
@@ -10,11 +11,16 @@ identitas — Indonesian identity numbers: check, scan, redact
 
 USAGE:
     identitas check [--json] [--kind KIND] [--reference-date YYYY-MM-DD] [FILE|-]
+    identitas redact [--policy FILE] [--key-file FILE] [--format text|csv|jsonl|auto] [FILE|-]
     identitas help
     identitas version
 
 COMMANDS:
     check     validate and decode one value per line (stdin by default)
+    redact    write the input with every identifier redacted (masked by default)
+
+Keys for tokens and pseudonyms come from --key-file or the IDENTITAS_KEY
+environment variable, never from the command line.
 ";
 
 fn main() -> ExitCode {
@@ -25,6 +31,7 @@ fn main() -> ExitCode {
     };
     let code = match command.as_str() {
         "check" => check::run(rest),
+        "redact" => redact_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0
@@ -38,5 +45,5 @@ fn main() -> ExitCode {
             2
         }
     };
-    ExitCode::from(code)
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
