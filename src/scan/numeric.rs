@@ -175,10 +175,11 @@ impl Chain {
             if n > room || n == 0 {
                 return;
             }
-            for k in 0..n {
-                if let Some(slot) = self.digits.get_mut(self.len + k) {
-                    *slot = at(input, g + k);
-                }
+            if let (Some(dst), Some(src)) = (
+                self.digits.get_mut(self.len..self.len + n),
+                input.get(g..g + n),
+            ) {
+                dst.copy_from_slice(src);
             }
             self.len += n;
             groups += 1;
