@@ -32,6 +32,7 @@ pub mod nik;
 pub mod nip;
 pub mod nitku;
 pub mod npwp;
+pub mod phone;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
@@ -47,6 +48,7 @@ pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use nip::{Nip, NipError};
 pub use nitku::{Nitku, NitkuError};
 pub use npwp::{Npwp, NpwpError, NpwpForm};
+pub use phone::{Phone, PhoneError, PhoneType};
 pub use region::{Region, RegionStatus};
 #[cfg(feature = "std")]
 pub use scan::StreamScanner;

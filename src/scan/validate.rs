@@ -7,6 +7,7 @@ use super::ScanConfig;
 use super::labels::Label;
 use super::numeric::Form;
 use crate::kind::Kind;
+use crate::phone::PhoneType;
 use crate::scan::Confidence;
 
 /// A set of kinds as bits (`1 << kind index`).
@@ -58,9 +59,9 @@ fn nip_valid(d: &[u8]) -> bool {
 pub(crate) enum PhoneKind {
     /// Not a phone number.
     No,
-    /// Mobile: `8[1-35-9]` and 9-12 national digits.
+    /// Mobile (`8[1-35-9]`, 9-12 national digits).
     Mobile,
-    /// Fixed line: area code and subscriber, 8-11 national digits.
+    /// Fixed line: area code and subscriber.
     Fixed,
 }
 
@@ -89,10 +90,11 @@ pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
             }
         }
     };
-    let n = nsn.len();
-    match nsn {
-        [b'8', b'1'..=b'3' | b'5'..=b'9', ..] if (9..=12).contains(&n) => PhoneKind::Mobile,
-        [b'2'..=b'7' | b'9', ..] if !mobile_only && (8..=11).contains(&n) => PhoneKind::Fixed,
+    // libphonenumber's ID metadata (`crate::phone`): mobile and fixed-line numbers only;
+    // toll-free, premium and service numbers are no one's personal data.
+    match crate::phone::classify_nsn(nsn) {
+        PhoneType::Mobile => PhoneKind::Mobile,
+        PhoneType::FixedLine if !mobile_only => PhoneKind::Fixed,
         _ => PhoneKind::No,
     }
 }
