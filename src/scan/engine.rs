@@ -53,7 +53,7 @@ impl Ctx<'_> {
                 return Some(Finding {
                     kind,
                     start: s,
-                    end: end.end,
+                    end: chain.end_of(end),
                     confidence,
                 });
             }

@@ -90,6 +90,11 @@ pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
             }
         }
     };
+    match nsn.first() {
+        None | Some(b'0') => return PhoneKind::No,
+        Some(&b) if mobile_only && b != b'8' => return PhoneKind::No,
+        _ => {}
+    }
     // libphonenumber's ID metadata (`crate::phone`): mobile and fixed-line numbers only;
     // toll-free, premium and service numbers are no one's personal data.
     match crate::phone::classify_nsn(nsn) {
