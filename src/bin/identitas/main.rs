@@ -3,6 +3,7 @@
 mod check;
 mod lines;
 mod redact_cmd;
+mod scan_cmd;
 
 use std::process::ExitCode;
 
@@ -11,12 +12,14 @@ identitas — Indonesian identity numbers: check, scan, redact
 
 USAGE:
     identitas check [--json] [--kind KIND] [--reference-date YYYY-MM-DD] [FILE|-]
+    identitas scan [--json] [FILE|-]
     identitas redact [--policy FILE] [--key-file FILE] [--format text|csv|jsonl|auto] [FILE|-]
     identitas help
     identitas version
 
 COMMANDS:
     check     validate and decode one value per line (stdin by default)
+    scan      list the identifiers found: kind, byte offsets, confidence
     redact    write the input with every identifier redacted (masked by default)
 
 Keys for tokens and pseudonyms come from --key-file or the IDENTITAS_KEY
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
     };
     let code = match command.as_str() {
         "check" => check::run(rest),
+        "scan" => scan_cmd::run(rest),
         "redact" => redact_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
