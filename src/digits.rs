@@ -189,7 +189,7 @@ pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
 }
 
 /// True for `d.dddE+dd`-shaped text, the way spreadsheets print long numbers.
-fn looks_like_float(s: &[u8]) -> bool {
+pub(crate) fn looks_like_float(s: &[u8]) -> bool {
     let Some(e) = s.iter().position(|&b| b == b'e' || b == b'E') else {
         return false;
     };

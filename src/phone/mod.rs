@@ -357,7 +357,7 @@ fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
                 }
             }
             _ => {
-                if looks_like_float(body.get(start..).unwrap_or(&[])) {
+                if digits::looks_like_float(body.get(start..).unwrap_or(&[])) {
                     return Err(FormatError::SpreadsheetFloat);
                 }
                 return Err(FormatError::InvalidCharacter { position: i });
@@ -374,22 +374,6 @@ fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
         });
     }
     Ok(lx)
-}
-
-/// `6.28123E+12`: a spreadsheet printed the number as a float and lost digits.
-fn looks_like_float(s: &[u8]) -> bool {
-    let Some(e) = s.iter().position(|&b| b == b'e' || b == b'E') else {
-        return false;
-    };
-    let (mantissa, exp) = s.split_at(e);
-    let exp = &exp[1..];
-    let exp = exp.strip_prefix(b"+").unwrap_or(exp);
-    mantissa.contains(&b'.')
-        && mantissa
-            .iter()
-            .all(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
-        && !exp.is_empty()
-        && exp.iter().all(u8::is_ascii_digit)
 }
 
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
