@@ -372,3 +372,19 @@ fn cli_writes_html_and_rejects_bad_usage() {
     assert_eq!(bad(&["/nonexistent/leak.csv"]), 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Writes the sample's HTML report to `$IDENTITAS_TRIAGE_HTML` for the browser check
+/// in tools/test.d/triage.sh (ignored by default: it only produces a file).
+#[test]
+#[ignore]
+fn write_sample_html_report() {
+    let e = expected();
+    let r = triage_file("sample_leak.csv", &e);
+    let path = std::env::var("IDENTITAS_TRIAGE_HTML").unwrap_or_else(|_| {
+        std::env::temp_dir()
+            .join("identitas-triage-report.html")
+            .to_string_lossy()
+            .into_owned()
+    });
+    std::fs::write(&path, render::html(&r)).unwrap();
+}

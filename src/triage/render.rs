@@ -79,30 +79,33 @@ pub fn summary(r: &Report) -> String {
         .filter(|c| !c.specific)
         .map(|c| c.label)
         .collect();
-    let specific: Vec<&str> = r
+    let specific: Vec<String> = r
         .pdp
         .iter()
         .filter(|c| c.specific)
-        .map(|c| c.label)
+        .map(|c| {
+            if c.code == "children" {
+                format!(
+                    "{} ({} records, {} of those with a birth date)",
+                    c.label,
+                    thousands(r.children),
+                    percent(r.children_share())
+                )
+            } else {
+                c.label.to_owned()
+            }
+        })
         .collect();
     if !general.is_empty() {
         let _ = write!(s, "Exposed personal data: {}. ", join(&general));
     }
     if !specific.is_empty() {
+        let specific: Vec<&str> = specific.iter().map(String::as_str).collect();
         let _ = write!(
             s,
-            "It includes specific personal data under UU PDP Art. 4: {}",
+            "It includes specific personal data under UU PDP Art. 4: {}. ",
             join(&specific)
         );
-        if r.children > 0 {
-            let _ = write!(
-                s,
-                " ({} records, {} of those with a birth date, concern children under 18)",
-                thousands(r.children),
-                percent(r.children_share())
-            );
-        }
-        s.push_str(". ");
     }
     s.push_str(&verdict(r));
     s.push_str(
