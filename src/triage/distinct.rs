@@ -1,9 +1,11 @@
 //! Counting duplicates in bounded memory without keeping any value.
 //!
-//! Values are reduced to 64-bit **keyed** fingerprints (SipHash with a random key
-//! drawn per run from the OS, std's `RandomState`): the key never leaves memory,
-//! so the fingerprints cannot be reversed by enumerating the small NIK space, and
-//! no raw value is stored.
+//! Values are reduced to 64-bit **keyed** fingerprints: a multiply-fold hash over
+//! 8-byte words (the construction of wyhash/foldhash, written here) whose two 64-bit
+//! keys are drawn per run from the OS through std's `RandomState`. The keys never
+//! leave memory and the fingerprints are never output, so nothing can be reversed by
+//! enumerating the small NIK space, and no raw value is stored. (A cryptographic PRF
+//! is not needed for counting; SipHash cost a third of the run time.)
 //!
 //! Fingerprints go into an open-addressing set whose size is capped
 //! (`max_slots`, 8 bytes each). While it has room the duplicate count is exact
@@ -15,6 +17,51 @@
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
+/// Two secret 64-bit keys drawn from the OS for this run.
+#[derive(Debug, Clone, Copy)]
+struct Keys(u64, u64);
+
+impl Keys {
+    fn random() -> Keys {
+        let s = RandomState::new();
+        Keys(s.hash_one(0x5eed_u64) | 1, s.hash_one(0xfee1_u64))
+    }
+
+    #[inline]
+    fn mix(a: u64, b: u64) -> u64 {
+        let p = u128::from(a) * u128::from(b);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    /// Keyed 64-bit fingerprint of `v`.
+    #[inline]
+    fn hash(self, v: &[u8]) -> u64 {
+        let mut h = self.1 ^ (v.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut words = v.chunks_exact(16);
+        for w in words.by_ref() {
+            let mut a = [0u8; 8];
+            let mut b = [0u8; 8];
+            a.copy_from_slice(&w[..8]);
+            b.copy_from_slice(&w[8..]);
+            h = Keys::mix(
+                u64::from_le_bytes(a) ^ self.0 ^ h,
+                u64::from_le_bytes(b) ^ self.1,
+            );
+        }
+        let rest = words.remainder();
+        let mut a = [0u8; 8];
+        let mut b = [0u8; 8];
+        let (x, y) = rest.split_at(rest.len().min(8));
+        a[..x.len()].copy_from_slice(x);
+        b[..y.len()].copy_from_slice(y);
+        h = Keys::mix(
+            u64::from_le_bytes(a) ^ self.0 ^ h,
+            u64::from_le_bytes(b) ^ self.1,
+        );
+        Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1)
+    }
+}
+
 /// HyperLogLog register count (a power of two).
 const REGISTERS: usize = 1 << 12;
 const REGISTER_BITS: u32 = 12;
@@ -22,7 +69,7 @@ const REGISTER_BITS: u32 = 12;
 /// A bounded distinct-value counter over keyed fingerprints.
 #[derive(Debug, Clone)]
 pub struct Distinct {
-    key: RandomState,
+    key: Keys,
     set: Vec<u64>,
     len: usize,
     max_slots: usize,
@@ -36,7 +83,7 @@ impl Distinct {
     /// A counter whose exact set may grow to `max_slots` slots (rounded to a power of two, ≥ 1024).
     pub fn new(max_slots: usize) -> Distinct {
         Distinct {
-            key: RandomState::new(),
+            key: Keys::random(),
             set: vec![0; 1024],
             len: 0,
             max_slots: max_slots.max(1024).next_power_of_two(),
@@ -51,7 +98,7 @@ impl Distinct {
     ///
     /// After the exact set overflowed, always returns false (only the total estimate is kept).
     pub fn insert(&mut self, value: &[u8]) -> bool {
-        let h = self.key.hash_one(value);
+        let h = self.key.hash(value);
         self.total += 1;
         let idx = (h >> (64 - REGISTER_BITS)) as usize;
         let rank = ((h << REGISTER_BITS) | (1 << (REGISTER_BITS - 1))).leading_zeros() as u8 + 1;
@@ -157,6 +204,17 @@ impl Distinct {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_spread() {
+        let k = Keys(0x1234_5678_9abc_def1, 42);
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..100_000u64 {
+            assert!(seen.insert(k.hash(format!("{i:016}").as_bytes())));
+        }
+        assert_ne!(k.hash(b""), k.hash(b"\0"));
+        assert_ne!(k.hash(b"a"), k.hash(b"a\0"));
+    }
 
     #[test]
     fn exact_then_estimated() {

@@ -257,7 +257,32 @@ pub fn read_line(
 
 #[inline]
 fn memchr_nl(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    find_byte(b, b'\n')
+}
+
+/// Position of the first `needle` in `hay`, eight bytes at a time (SWAR).
+#[inline]
+pub fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(needle);
+    let mut words = hay.chunks_exact(8);
+    let mut at = 0;
+    for w in words.by_ref() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        let x = u64::from_le_bytes(b) ^ pattern;
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&c| c == needle)
+        .map(|i| at + i)
 }
 
 /// One record: unescaped field values stored back to back, with their ranges.
@@ -317,7 +342,7 @@ pub fn split_csv(line: &[u8], delim: u8, rec: &mut Record) {
             }
         } else {
             let rest = line.get(i..).unwrap_or(&[]);
-            let len = rest.iter().position(|&b| b == delim).unwrap_or(rest.len());
+            let len = find_byte(rest, delim).unwrap_or(rest.len());
             rec.data.extend_from_slice(&rest[..len]);
             i += len;
         }
@@ -573,6 +598,17 @@ mod tests {
         assert_eq!(k.field(0), Field::Nik);
         assert!(!split_json(b"[1,2]", &mut k, &mut r));
         assert!(!split_json(b"{\"a\":", &mut k, &mut r));
+    }
+
+    #[test]
+    fn swar_find_matches_position() {
+        let hay = b"abc,def\n,,xyz0123456789\n\x80\xff,";
+        for n in [b',', b'\n', b'z', b'9', 0x80, 0xff, b'Q'] {
+            for s in 0..hay.len() {
+                let h = &hay[s..];
+                assert_eq!(find_byte(h, n), h.iter().position(|&c| c == n));
+            }
+        }
     }
 
     #[test]

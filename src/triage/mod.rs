@@ -207,23 +207,27 @@ impl Triage {
                 while let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? {
                     self.bytes += n;
                     let mut truncated = n as usize > MAX_RECORD + 2;
-                    record_bytes.clear();
-                    record_bytes.extend_from_slice(&line);
-                    // A quoted field may hold line breaks: join lines until quotes balance.
-                    while input::open_quote(&record_bytes) {
-                        let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? else {
-                            break;
-                        };
-                        self.bytes += n;
-                        if record_bytes.len() + line.len() + 1 > MAX_RECORD {
-                            truncated = true;
-                            break;
-                        }
-                        record_bytes.push(b'\n');
+                    let joined = input::open_quote(&line);
+                    if joined {
+                        record_bytes.clear();
                         record_bytes.extend_from_slice(&line);
+                        // A quoted field holds line breaks: join lines until quotes balance.
+                        while input::open_quote(&record_bytes) {
+                            let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? else {
+                                break;
+                            };
+                            self.bytes += n;
+                            if record_bytes.len() + line.len() + 1 > MAX_RECORD {
+                                truncated = true;
+                                break;
+                            }
+                            record_bytes.push(b'\n');
+                            record_bytes.extend_from_slice(&line);
+                        }
                     }
+                    let bytes = if joined { &record_bytes } else { &line };
                     tick(self.bytes);
-                    if record_bytes.iter().all(u8::is_ascii_whitespace) {
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     if truncated {
@@ -231,8 +235,8 @@ impl Triage {
                         self.malformed += 1;
                         continue;
                     }
-                    input::split_csv(&record_bytes, delim, &mut rec);
-                    self.record(&rec, &record_bytes, &|col| {
+                    input::split_csv(bytes, delim, &mut rec);
+                    self.record(&rec, bytes, &|col| {
                         fields.get(col).copied().unwrap_or(Field::Other)
                     });
                 }
@@ -291,8 +295,12 @@ impl Triage {
             }
             match f {
                 Field::Nik => {
-                    nik_field = match Nik::parse_at_bytes(v, self.config.reference) {
-                        Ok(n) => NikField::Valid(n),
+                    // The fast parse, then the reference date: same rules as `parse_at_bytes`.
+                    nik_field = match Nik::parse_bytes(v) {
+                        Ok(n) if n.birth_date(self.config.reference).is_some() => {
+                            NikField::Valid(n)
+                        }
+                        Ok(_) => NikField::Invalid("date_in_future"),
                         Err(e) => NikField::Invalid(e.code()),
                     };
                 }
@@ -628,7 +636,14 @@ fn safe_name(name: &str) -> String {
     masked.chars().take(40).collect()
 }
 
+#[inline]
 fn trim(v: &[u8]) -> &[u8] {
+    let plain = |b: &u8| !b.is_ascii_whitespace() && *b != b'\'' && *b != 0xC2 && *b != 0xA0;
+    match (v.first(), v.last()) {
+        (None, _) | (_, None) => return v,
+        (Some(a), Some(z)) if plain(a) && plain(z) => return v,
+        _ => {}
+    }
     let (s, e) = crate::digits::trim(v);
     v.get(s..e).unwrap_or(&[])
 }
