@@ -32,6 +32,7 @@ pub mod nik;
 pub mod nip;
 pub mod nitku;
 pub mod npwp;
+pub mod phone;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
@@ -49,7 +50,10 @@ pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use nip::{Nip, NipError};
 pub use nitku::{Nitku, NitkuError};
 pub use npwp::{Npwp, NpwpError, NpwpForm};
+pub use phone::{Phone, PhoneError, PhoneType};
 pub use region::{Region, RegionStatus};
+#[cfg(feature = "std")]
+pub use scan::StreamScanner;
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
 
 /// The README's examples, compiled and run as doc tests.
