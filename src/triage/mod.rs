@@ -120,6 +120,7 @@ pub struct Triage {
     children: u64,
     with_birth_date: u64,
     text_subjects: bool,
+    scanner: crate::scan::Scanner,
 }
 
 /// What one record's NIK field turned out to be.
@@ -159,6 +160,7 @@ impl Triage {
             children: 0,
             with_birth_date: 0,
             text_subjects: false,
+            scanner: crate::scan::Scanner::new(),
         }
     }
 
@@ -312,13 +314,7 @@ impl Triage {
                 Field::Nitku => self.count_column(Kind::Nitku, nitku::is_valid(v)),
                 Field::Bpjs => self.count_column(Kind::BpjsKesehatan, bpjs::is_valid_kesehatan(v)),
                 Field::Nip => self.count_column(Kind::Nip, nip::is_valid(v)),
-                Field::Phone => {
-                    let mut d = [0u8; 20];
-                    let ok = text::phone_digits(v, &mut d)
-                        .and_then(|n| d.get(..n))
-                        .is_some_and(text::is_mobile);
-                    self.count_column(Kind::Phone, ok);
-                }
+                Field::Phone => self.count_column(Kind::Phone, crate::phone::is_valid(v)),
                 Field::Email => self.count_column(Kind::Email, text::is_email(v)),
                 Field::BirthDate => birth = parse_date(v),
                 Field::Sex => sex = parse_sex(v),
@@ -428,9 +424,11 @@ impl Triage {
 
     /// Scans free text (a text line or an unclassified column) for identifiers.
     pub fn scan_text(&mut self, t: &[u8]) {
-        text::find(t, &mut |hit, s, e| {
+        let scanner = std::mem::take(&mut self.scanner);
+        text::find(&scanner, t, &mut |hit, s, e| {
             self.text_hit(hit, t.get(s..e).unwrap_or(&[]))
         });
+        self.scanner = scanner;
     }
 
     fn text_hit(&mut self, hit: Hit, span: &[u8]) {

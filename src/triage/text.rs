@@ -1,13 +1,12 @@
 //! Finding identifiers in free text (prose files, unclassified columns).
 //!
-//! A deliberately small stand-in for [`crate::scan::Scanner`] until the scanner
-//! lands: digit runs joined by `.`/`-` (and `+62 ` for phones) are classified by
-//! length with the crate's parsers; e-mail addresses by their `@`. A 16-digit run
-//! is a KK when a `KK`/`keluarga` label stands just before it, else a NIK.
-//! Swap the body of [`find`] for the scanner when it finds things.
+//! Valid identifiers come from the crate's [`Scanner`]. One more pass finds what the
+//! scanner rightly ignores but triage must count: 16-digit runs that are no valid NIK
+//! (and not labelled KK, not a DJP NPWP), for the NIK validity rate.
 
 use crate::kind::Kind;
-use crate::{bpjs, kk, nik, nip, nitku, npwp};
+use crate::scan::Scanner;
+use crate::{kk, nik, npwp};
 
 /// One thing found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,19 +21,24 @@ pub enum Hit {
 /// How far back a label may stand before a value.
 const LABEL_WINDOW: usize = 24;
 
-/// Calls `emit` for every identifier found in `text`, with its byte span.
-pub fn find(text: &[u8], emit: &mut dyn FnMut(Hit, usize, usize)) {
+/// Calls `emit` for every identifier found in `text` (with its byte span), then for
+/// every invalid NIK-like value.
+pub fn find(scanner: &Scanner, text: &[u8], emit: &mut dyn FnMut(Hit, usize, usize)) {
+    scanner.scan_with(text, None, &mut |f| {
+        emit(Hit::Found(f.kind), f.start, f.end)
+    });
+    find_invalid_nik_like(text, emit);
+}
+
+/// The 16-digit runs that are no valid NIK, KK (when labelled) or DJP NPWP.
+fn find_invalid_nik_like(text: &[u8], emit: &mut dyn FnMut(Hit, usize, usize)) {
     let mut i = 0;
     let n = text.len();
     while i < n {
         let b = text[i];
         if b == b'@' {
-            if let Some((s, e)) = email_at(text, i) {
-                emit(Hit::Found(Kind::Email), s, e);
-                i = e;
-                continue;
-            }
-            i += 1;
+            // Skip an e-mail address (its digits are no NIK).
+            i = email_at(text, i).map_or(i + 1, |(_, e)| e);
             continue;
         }
         let plus = b == b'+' && text.get(i + 1) == Some(&b'6') && text.get(i + 2) == Some(&b'2');
@@ -81,8 +85,8 @@ pub fn find(text: &[u8], emit: &mut dyn FnMut(Hit, usize, usize)) {
         if nd > digits.len() {
             continue;
         }
-        if let Some(hit) = classify(&digits[..nd], text, start) {
-            emit(hit, start, end);
+        if let Some(Hit::InvalidNikLike) = classify(&digits[..nd], text, start) {
+            emit(Hit::InvalidNikLike, start, end);
         }
     }
 }
@@ -103,13 +107,7 @@ fn classify(d: &[u8], text: &[u8], start: usize) -> Option<Hit> {
                 Some(Hit::InvalidNikLike)
             }
         }
-        15 => npwp::is_valid(d).then_some(Hit::Found(Kind::Npwp)),
-        22 => nitku::is_valid(d).then_some(Hit::Found(Kind::Nitku)),
-        18 => nip::is_valid(d).then_some(Hit::Found(Kind::Nip)),
-        13 if d.starts_with(b"00") => {
-            bpjs::is_valid_kesehatan(d).then_some(Hit::Found(Kind::BpjsKesehatan))
-        }
-        _ => is_mobile(d).then_some(Hit::Found(Kind::Phone)),
+        _ => None,
     }
 }
 
@@ -125,7 +123,8 @@ fn labelled_kk(text: &[u8], start: usize) -> bool {
 /// True for an Indonesian mobile number given as digits: `08…`, `62 8…`
 /// (10-13 digits with the trunk `0`) with an allocated prefix `08[1-35-9]`.
 ///
-/// A stand-in for the phone module until it lands.
+/// A quick shape check without operator tables; triage validates phone columns with
+/// [`crate::phone`] and phones in text with the scanner.
 pub fn is_mobile(d: &[u8]) -> bool {
     let national = if let Some(rest) = d.strip_prefix(b"62") {
         rest
@@ -138,22 +137,6 @@ pub fn is_mobile(d: &[u8]) -> bool {
     (9..=12).contains(&national.len())
         && national[0] == b'8'
         && matches!(national[1], b'1'..=b'3' | b'5'..=b'9')
-}
-
-/// Digits of a phone field written with separators (`+62 812-3456-7890`, `(0812) …`).
-pub fn phone_digits(v: &[u8], out: &mut [u8; 20]) -> Option<usize> {
-    let mut n = 0;
-    for &b in v {
-        match b {
-            b'0'..=b'9' => {
-                *out.get_mut(n)? = b;
-                n += 1;
-            }
-            b' ' | b'-' | b'.' | b'(' | b')' | b'+' | b'\'' | b'/' => {}
-            _ => return None,
-        }
-    }
-    Some(n)
 }
 
 /// The span of an e-mail address around the `@` at `at`.
@@ -199,7 +182,7 @@ mod tests {
 
     fn kinds(t: &str) -> Vec<Hit> {
         let mut v = Vec::new();
-        find(t.as_bytes(), &mut |h, _, _| v.push(h));
+        find(&Scanner::new(), t.as_bytes(), &mut |h, _, _| v.push(h));
         v
     }
 
