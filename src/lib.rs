@@ -41,6 +41,8 @@ pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_support;
+#[cfg(feature = "std")]
+pub mod triage;
 
 pub use bpjs::{BpjsError, BpjsKesehatan, FaskesCode, Kpj};
 pub use date::Date;
