@@ -4,6 +4,7 @@ mod check;
 mod lines;
 mod redact_cmd;
 mod scan_cmd;
+mod triage_cmd;
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ USAGE:
     identitas check [--json] [--kind KIND] [--reference-date YYYY-MM-DD] [FILE|-]
     identitas scan [--json] [FILE|-]
     identitas redact [--policy FILE] [--key-file FILE] [--format text|csv|jsonl|auto] [FILE|-]
+    identitas triage [--json] [--html FILE] [--format csv|jsonl|text] [--reference-date YYYY-MM-DD] [FILE|-]
     identitas help
     identitas version
 
@@ -21,6 +23,7 @@ COMMANDS:
     check     validate and decode one value per line (stdin by default)
     scan      list the identifiers found: kind, byte offsets, confidence
     redact    write the input with every identifier redacted (masked by default)
+    triage    profile a leaked file: what it holds, whether it looks genuine, whom to notify
 
 Keys for tokens and pseudonyms come from --key-file or the IDENTITAS_KEY
 environment variable, never from the command line.
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "scan" => scan_cmd::run(rest),
         "redact" => redact_cmd::run(rest),
+        "triage" => triage_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0
