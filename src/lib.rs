@@ -22,23 +22,31 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod bpjs;
 pub mod date;
 pub mod digits;
 pub mod error;
 pub mod kind;
 pub mod kk;
 pub mod nik;
+pub mod nip;
+pub mod nitku;
+pub mod npwp;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_support;
 
+pub use bpjs::{BpjsError, BpjsKesehatan, FaskesCode, Kpj};
 pub use date::Date;
 pub use digits::{FormatError, Formatted};
 pub use error::ErrorKind;
 pub use kind::Kind;
 pub use kk::{Kk, KkError};
 pub use nik::{BirthDate, Nik, NikError, Sex};
+pub use nip::{Nip, NipError};
+pub use nitku::{Nitku, NitkuError};
+pub use npwp::{Npwp, NpwpError, NpwpForm};
 pub use region::{Region, RegionStatus};
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
 

@@ -1,0 +1,451 @@
+//! NPWP (Nomor Pokok Wajib Pajak), the tax number, in its three written forms.
+//!
+//! * **15 digits** `TT.NNN.NNN.C-KKK.BBB` (issued until 2024, kept forever in
+//!   historic data): taxpayer type `TT`, serial `NNNNNN`, check digit `C`,
+//!   tax office (KPP) `KKK`, branch `BBB` (`000` = head office / single taxpayer).
+//!   The check digit is Luhn over digits 1-9. DJP never published it, but every
+//!   collected public NPWP passes it.
+//! * **16 digits starting with `0`**: a DJP-issued NPWP (entities, government,
+//!   non-resident individuals), `0` + the 15-digit layout, same check digit.
+//! * **16 digits not starting with `0`**: a resident individual's NIK used as
+//!   NPWP (PMK 112/2022). A NIK has **no check digit**; it is validated as a NIK.
+//!   NIKs never start with `0` (province codes 11-96), so the two 16-digit forms
+//!   cannot be confused.
+//!
+//! The two type digits are not whitelisted: new codes (41, 64) keep appearing.
+//! A 15-digit NPWP of an individual cannot be converted to the NIK: only the
+//! `0` prefix is mechanical.
+//!
+//! ```
+//! use identitas::{Npwp, NpwpForm};
+//!
+//! let old: Npwp = "01.312.166.0-091.000".parse()?;
+//! assert_eq!(old.form(), NpwpForm::Npwp15);
+//! assert_eq!(old.compact(), "013121660091000");
+//! assert_eq!(old.normalized(), "0013121660091000");
+//! assert_eq!(old.tax_office(), Some("091"));
+//!
+//! let djp = Npwp::parse("0831326657201000")?;
+//! assert_eq!(&*djp.format(), "083.132.665.7-201.000");
+//!
+//! let nik = Npwp::parse("3171011708450001")?; // a resident individual: the NIK
+//! assert_eq!(nik.form(), NpwpForm::Nik);
+//! assert!(nik.nik().is_some());
+//!
+//! assert!(Npwp::parse("01.451.869.7-054.000").is_err()); // wrong check digit
+//! let warned = Npwp::parse_lenient("01.451.869.7-054.000")?;
+//! assert!(!warned.check_digit_valid());
+//! assert_eq!(warned.expected_check_digit(), Some(0));
+//! # Ok::<(), identitas::NpwpError>(())
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::digits::{self, FormatError, Formatted};
+use crate::error::ErrorKind;
+use crate::nik::{self, Nik, NikError, ascii_str, fmt_masked};
+
+/// Why a value is not a valid NPWP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum NpwpError {
+    /// Not written as digits with accepted separators.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    /// Neither 15 nor 16 digits.
+    #[error("expected 15 or 16 digits, found {digits}")]
+    InvalidLength {
+        /// Number of digits found.
+        digits: usize,
+    },
+    /// The check digit (digit 9 of the 15-digit layout) does not match.
+    #[error("check digit does not match")]
+    InvalidChecksum,
+    /// The taxpayer digits are all zero (`00.000.000.0`): the placeholder written
+    /// for "no NPWP" (e.g. on tax invoices to buyers without one), not a taxpayer.
+    #[error("all-zero placeholder")]
+    Placeholder,
+    /// 16 digits not starting with `0`, so a NIK, but not a valid one.
+    #[error("invalid NIK-form NPWP: {0}")]
+    InvalidNik(NikError),
+}
+
+impl NpwpError {
+    /// Stable snake_case code, as used in JSON output and the C ABI.
+    ///
+    /// For [`NpwpError::InvalidNik`] this is the NIK's code (`unknown_province`, ...).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            NpwpError::Format(e) => e.code(),
+            NpwpError::InvalidLength { .. } => "invalid_length",
+            NpwpError::InvalidChecksum => "invalid_checksum",
+            NpwpError::Placeholder => "placeholder",
+            NpwpError::InvalidNik(e) => e.code(),
+        }
+    }
+
+    /// The coarse class of the error.
+    pub const fn kind(&self) -> ErrorKind {
+        match self {
+            NpwpError::Format(_) => ErrorKind::Format,
+            NpwpError::InvalidLength { .. } => ErrorKind::Length,
+            NpwpError::InvalidChecksum => ErrorKind::Checksum,
+            NpwpError::Placeholder => ErrorKind::Component,
+            NpwpError::InvalidNik(e) => e.kind(),
+        }
+    }
+}
+
+/// Which of the three written forms an NPWP has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum NpwpForm {
+    /// The old 15-digit NPWP with a check digit.
+    Npwp15,
+    /// A 16-digit DJP-issued NPWP: `0` + the 15-digit layout.
+    Npwp16,
+    /// A resident individual's NIK used as NPWP (no check digit).
+    Nik,
+}
+
+impl NpwpForm {
+    /// `"npwp15"`, `"npwp16"` or `"nik"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NpwpForm::Npwp15 => "npwp15",
+            NpwpForm::Npwp16 => "npwp16",
+            NpwpForm::Nik => "nik",
+        }
+    }
+}
+
+impl fmt::Display for NpwpForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Separators of the 15-digit form `TT.NNN.NNN.C-KKK.BBB`.
+const GROUPS_15: [(usize, u8); 5] = [(2, b'.'), (5, b'.'), (8, b'.'), (9, b'-'), (12, b'.')];
+/// Separators of the 16-digit DJP form `0TT.NNN.NNN.C-KKK.BBB`.
+const GROUPS_16: [(usize, u8); 5] = [(3, b'.'), (6, b'.'), (9, b'.'), (10, b'-'), (13, b'.')];
+
+/// The Luhn check digit for the eight taxpayer digits before it (weights 1,2,... from the left).
+#[inline]
+fn luhn_check_digit(d8: &[u8]) -> u8 {
+    let mut sum = 0u32;
+    for (i, &b) in d8.iter().enumerate() {
+        let mut v = u32::from(b - b'0');
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    ((10 - sum % 10) % 10) as u8
+}
+
+/// Checks the 9-digit taxpayer part (type, serial, check digit) of a DJP number.
+#[inline]
+fn check_core(core9: &[u8]) -> Result<(), NpwpError> {
+    if core9.iter().all(|&b| b == b'0') {
+        return Err(NpwpError::Placeholder);
+    }
+    if !digits::luhn_valid(core9) {
+        return Err(NpwpError::InvalidChecksum);
+    }
+    Ok(())
+}
+
+/// The digits of written input, right-aligned in 16 bytes (`0` + 15 for the old form).
+#[inline]
+fn npwp_digits(input: &[u8]) -> Result<([u8; 16], NpwpForm), NpwpError> {
+    let mut d = [b'0'; 16];
+    if input.len() == 15 && digits::all_digits(input) {
+        d[1..].copy_from_slice(input);
+        return Ok((d, NpwpForm::Npwp15));
+    }
+    if input.len() == 16 && digits::all_digits(input) {
+        d.copy_from_slice(input);
+        return Ok((d, form16(&d)));
+    }
+    let found = digits::extract::<16>(input)?;
+    match found.total() {
+        15 => {
+            d[1..].copy_from_slice(found.as_bytes());
+            Ok((d, NpwpForm::Npwp15))
+        }
+        16 => {
+            d.copy_from_slice(found.as_bytes());
+            Ok((d, form16(&d)))
+        }
+        n => Err(NpwpError::InvalidLength { digits: n }),
+    }
+}
+
+/// The form of 16 digits: a leading `0` means DJP-issued, anything else a NIK.
+#[inline]
+fn form16(d: &[u8; 16]) -> NpwpForm {
+    if d[0] == b'0' {
+        NpwpForm::Npwp16
+    } else {
+        NpwpForm::Nik
+    }
+}
+
+/// Fast path: is `input` (written with or without separators) a valid NPWP in any form?
+#[inline]
+pub fn is_valid(input: &[u8]) -> bool {
+    match npwp_digits(input) {
+        Ok((d, NpwpForm::Nik)) => nik::is_valid(&d),
+        Ok((d, _)) => check_core(&d[1..10]).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A valid NPWP (15-digit, 16-digit DJP, or NIK form).
+///
+/// `Debug` shows only the type code (or the NIK's region); the full number needs
+/// [`Npwp::compact`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Npwp {
+    /// Always 16 digits: the old 15-digit form is stored with a leading `0`.
+    digits: [u8; 16],
+    form: NpwpForm,
+    check_ok: bool,
+}
+
+impl Npwp {
+    /// Parses an NPWP written with or without separators (space, `.`, `-`, `/`, NBSP).
+    ///
+    /// 15 digits and 16 digits starting with `0` must pass the check digit;
+    /// other 16 digits must be a valid NIK.
+    pub fn parse(input: &str) -> Result<Npwp, NpwpError> {
+        Npwp::parse_bytes(input.as_bytes())
+    }
+
+    /// [`Npwp::parse`] over bytes (UTF-8 or not).
+    pub fn parse_bytes(input: &[u8]) -> Result<Npwp, NpwpError> {
+        let (d, form) = npwp_digits(input)?;
+        Npwp::from_digits(d, form, false)
+    }
+
+    /// Like [`Npwp::parse`], but a wrong check digit is accepted and reported by
+    /// [`Npwp::check_digit_valid`] ("warn only": DJP never published the algorithm,
+    /// and legacy data holds typos). Every other rule still applies.
+    pub fn parse_lenient(input: &str) -> Result<Npwp, NpwpError> {
+        Npwp::parse_bytes_lenient(input.as_bytes())
+    }
+
+    /// [`Npwp::parse_lenient`] over bytes.
+    pub fn parse_bytes_lenient(input: &[u8]) -> Result<Npwp, NpwpError> {
+        let (d, form) = npwp_digits(input)?;
+        Npwp::from_digits(d, form, true)
+    }
+
+    /// Validates 16 digits (NIK form or `0` + 15) as the 16-digit part of a NITKU.
+    pub(crate) fn from_sixteen(d: [u8; 16], lenient: bool) -> Result<Npwp, NpwpError> {
+        Npwp::from_digits(d, form16(&d), lenient)
+    }
+
+    fn from_digits(digits: [u8; 16], form: NpwpForm, lenient: bool) -> Result<Npwp, NpwpError> {
+        let check_ok = match form {
+            NpwpForm::Nik => {
+                Nik::parse_bytes(&digits).map_err(NpwpError::InvalidNik)?;
+                true
+            }
+            NpwpForm::Npwp15 | NpwpForm::Npwp16 => match check_core(&digits[1..10]) {
+                Ok(()) => true,
+                Err(NpwpError::InvalidChecksum) if lenient => false,
+                Err(e) => return Err(e),
+            },
+        };
+        Ok(Npwp {
+            digits,
+            form,
+            check_ok,
+        })
+    }
+
+    /// Which written form this NPWP has.
+    pub fn form(&self) -> NpwpForm {
+        self.form
+    }
+
+    /// The digits as written, without separators: 15 or 16 (the raw identifier).
+    pub fn compact(&self) -> &str {
+        match self.form {
+            NpwpForm::Npwp15 => ascii_str(&self.digits[1..]),
+            _ => ascii_str(&self.digits),
+        }
+    }
+
+    /// The 16-digit form used since 2024: `0` + the 15 digits, or the NIK.
+    pub fn normalized(&self) -> &str {
+        ascii_str(&self.digits)
+    }
+
+    /// The canonical written form: `01.312.166.0-091.000` (15 digits),
+    /// `083.132.665.7-201.000` (16-digit DJP), or 16 plain digits (NIK).
+    pub fn format(&self) -> Formatted {
+        let made = match self.form {
+            NpwpForm::Npwp15 => Formatted::grouped(&self.digits[1..], &GROUPS_15),
+            NpwpForm::Npwp16 => Formatted::grouped(&self.digits, &GROUPS_16),
+            NpwpForm::Nik => Formatted::from_ascii(&self.digits),
+        };
+        match made {
+            Some(f) => f,
+            // 16 ASCII digits and 5 separators always fit the 32-byte buffer.
+            None => unreachable!("an NPWP always fits a Formatted"),
+        }
+    }
+
+    /// The two-digit taxpayer type code (not whitelisted); `None` for the NIK form.
+    pub fn tax_type(&self) -> Option<&str> {
+        self.djp().map(|d| ascii_str(&d[1..3]))
+    }
+
+    /// The six-digit taxpayer serial; `None` for the NIK form.
+    pub fn serial(&self) -> Option<&str> {
+        self.djp().map(|d| ascii_str(&d[3..9]))
+    }
+
+    /// The check digit as written; `None` for the NIK form (a NIK has none).
+    pub fn check_digit(&self) -> Option<u8> {
+        self.djp().map(|d| d[9] - b'0')
+    }
+
+    /// The check digit the taxpayer digits call for; `None` for the NIK form.
+    pub fn expected_check_digit(&self) -> Option<u8> {
+        self.djp().map(|d| luhn_check_digit(&d[1..9]))
+    }
+
+    /// False only for a value from [`Npwp::parse_lenient`] whose check digit is wrong.
+    pub fn check_digit_valid(&self) -> bool {
+        self.check_ok
+    }
+
+    /// The three-digit tax office (KPP) of first registration; `None` for the NIK form.
+    pub fn tax_office(&self) -> Option<&str> {
+        self.djp().map(|d| ascii_str(&d[10..13]))
+    }
+
+    /// The three-digit branch status (`000` head office); `None` for the NIK form.
+    pub fn branch(&self) -> Option<&str> {
+        self.djp().map(|d| ascii_str(&d[13..16]))
+    }
+
+    /// True for branch `000`: head office or single taxpayer. `None` for the NIK form.
+    pub fn is_head_office(&self) -> Option<bool> {
+        self.djp().map(|d| &d[13..16] == b"000")
+    }
+
+    /// The NIK of a NIK-form NPWP.
+    pub fn nik(&self) -> Option<Nik> {
+        match self.form {
+            NpwpForm::Nik => Nik::parse_bytes(&self.digits).ok(),
+            _ => None,
+        }
+    }
+
+    /// The same NPWP in a 16-digit form: a 15-digit one becomes `0` + 15 ([`NpwpForm::Npwp16`]).
+    pub fn to_sixteen(self) -> Npwp {
+        let form = match self.form {
+            NpwpForm::Npwp15 => NpwpForm::Npwp16,
+            other => other,
+        };
+        Npwp { form, ..self }
+    }
+
+    /// The 16 digits of [`Npwp::normalized`] as bytes.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.digits
+    }
+
+    /// The 16 digits when the number has the DJP layout.
+    fn djp(&self) -> Option<&[u8; 16]> {
+        match self.form {
+            NpwpForm::Nik => None,
+            _ => Some(&self.digits),
+        }
+    }
+}
+
+impl From<Nik> for Npwp {
+    /// A resident individual's NPWP is their NIK.
+    fn from(nik: Nik) -> Npwp {
+        Npwp {
+            digits: *nik.as_bytes(),
+            form: NpwpForm::Nik,
+            check_ok: true,
+        }
+    }
+}
+
+impl fmt::Debug for Npwp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.form {
+            NpwpForm::Npwp15 => fmt_masked(f, "Npwp", &self.digits[1..], 2),
+            NpwpForm::Npwp16 => fmt_masked(f, "Npwp", &self.digits, 3),
+            NpwpForm::Nik => fmt_masked(f, "Npwp", &self.digits, 6),
+        }
+    }
+}
+
+impl FromStr for Npwp {
+    type Err = NpwpError;
+    fn from_str(s: &str) -> Result<Npwp, NpwpError> {
+        Npwp::parse(s)
+    }
+}
+
+impl TryFrom<&str> for Npwp {
+    type Error = NpwpError;
+    fn try_from(s: &str) -> Result<Npwp, NpwpError> {
+        Npwp::parse(s)
+    }
+}
+
+/// Serialises as [`Npwp::compact`] (the form as written is kept).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Npwp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.compact())
+    }
+}
+
+/// Deserialises with the strict [`Npwp::parse`].
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Npwp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Npwp, D::Error> {
+        d.deserialize_str(crate::serde_support::ParseVisitor::<Npwp>::new("an NPWP"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_digit_formula_agrees_with_luhn() {
+        assert_eq!(luhn_check_digit(b"02183241"), 5);
+        assert_eq!(luhn_check_digit(b"01451869"), 0);
+        for n in 0..2000u32 {
+            let mut d = [b'0'; 9];
+            let mut x = n.wrapping_mul(2_654_435_761) % 100_000_000;
+            for i in (0..8).rev() {
+                d[i] = b'0' + (x % 10) as u8;
+                x /= 10;
+            }
+            d[8] = b'0' + luhn_check_digit(&d[..8]);
+            assert!(digits::luhn_valid(&d));
+        }
+    }
+}
