@@ -32,6 +32,10 @@ pub mod nik;
 pub mod nip;
 pub mod nitku;
 pub mod npwp;
+#[cfg(feature = "std")]
+pub mod record;
+#[cfg(feature = "std")]
+pub mod redact;
 pub mod region;
 pub mod scan;
 #[cfg(feature = "serde")]

@@ -1,0 +1,231 @@
+//! Length-preserving masks: each hidden character becomes the mask byte,
+//! separators and layout stay, so offsets into the buffer remain valid.
+
+use crate::kind::Kind;
+
+/// How a value is masked: how many of its digits (letters count as digits)
+/// stay visible at the start and at the end, and the byte that hides the rest.
+///
+/// For phones, the country code or trunk prefix (`+62`, `62`, `0`) is always
+/// shown and `lead`/`trail` count digits of the national number after it. For
+/// e-mail addresses the whole local part is hidden and the domain shown;
+/// `lead`/`trail` are ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MaskSpec {
+    /// Digits shown at the start.
+    pub lead: u8,
+    /// Digits shown at the end.
+    pub trail: u8,
+    /// The byte that replaces hidden characters (ASCII, not alphanumeric).
+    pub ch: u8,
+}
+
+/// The byte used by default to hide characters.
+pub const DEFAULT_MASK_BYTE: u8 = b'*';
+
+impl MaskSpec {
+    /// Hide everything.
+    pub const FULL: MaskSpec = MaskSpec {
+        lead: 0,
+        trail: 0,
+        ch: DEFAULT_MASK_BYTE,
+    };
+
+    /// The default mask of a kind: the most it may show (see [`max_visible`]).
+    ///
+    /// NIK/KK `317101**********` (region only; the date block is the most
+    /// identifying part, §7.1), NPWP/NITKU first 6, BPJS last 4, phone the
+    /// operator prefix and last 3 digits, payment card first 6 + last 4, NIP
+    /// and e-mail local part fully hidden.
+    pub const fn default_for(kind: Kind) -> MaskSpec {
+        let (lead, trail) = match kind {
+            Kind::Nik | Kind::Kk | Kind::Npwp | Kind::Nitku => (6, 0),
+            Kind::BpjsKesehatan | Kind::BpjsKetenagakerjaan => (0, 4),
+            Kind::Phone => (3, 3),
+            Kind::PaymentCard => (6, 4),
+            _ => (0, 0),
+        };
+        MaskSpec {
+            lead,
+            trail,
+            ch: DEFAULT_MASK_BYTE,
+        }
+    }
+
+    /// Digits this mask shows.
+    pub const fn visible(&self) -> usize {
+        self.lead as usize + self.trail as usize
+    }
+}
+
+/// The most digits a mask of this kind may show (policies asking for more are refused).
+pub const fn max_visible(kind: Kind) -> usize {
+    match kind {
+        Kind::Nik | Kind::Kk | Kind::Npwp | Kind::Nitku | Kind::Phone => 6,
+        Kind::BpjsKesehatan | Kind::BpjsKetenagakerjaan => 4,
+        Kind::PaymentCard => 10,
+        _ => 0,
+    }
+}
+
+/// True for the bytes a mask hides in numbers: ASCII letters and digits.
+#[inline]
+fn hidden(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Masks `span` (a value of `kind` as written) in place.
+pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
+    match kind {
+        Kind::Email => {
+            let at = span.iter().rposition(|&b| b == b'@').unwrap_or(span.len());
+            for b in &mut span[..at] {
+                *b = spec.ch;
+            }
+            // Nothing of the local part survives, not even dots or plus tags.
+        }
+        Kind::Phone => {
+            // Count the digits of the prefix to skip, then mask the national number.
+            let mut digits = [0u8; 16];
+            let mut n = 0;
+            for &b in span.iter() {
+                if b.is_ascii_digit() && n < digits.len() {
+                    digits[n] = b;
+                    n += 1;
+                }
+            }
+            let skip = super::normalise::phone_prefix_len(&digits[..n]);
+            mask_digits(span, skip, spec);
+        }
+        _ => mask_digits(span, 0, spec),
+    }
+}
+
+/// Masks alphanumerics of `span` after the first `skip` ones, showing `spec.lead`
+/// at the start and `spec.trail` at the end of the rest.
+fn mask_digits(span: &mut [u8], skip: usize, spec: MaskSpec) {
+    let total = span.iter().filter(|&&b| hidden(b)).count();
+    let body = total.saturating_sub(skip);
+    let (lead, trail) = if spec.visible() >= body {
+        (0, 0)
+    } else {
+        (usize::from(spec.lead), usize::from(spec.trail))
+    };
+    let mut i = 0usize;
+    for b in span.iter_mut() {
+        if !hidden(*b) {
+            continue;
+        }
+        let pos = i;
+        i += 1;
+        if pos < skip {
+            continue;
+        }
+        let k = pos - skip;
+        if k < lead || k >= body - trail {
+            continue;
+        }
+        *b = spec.ch;
+    }
+}
+
+/// Masks every byte of a whole field except ASCII whitespace (names, addresses).
+pub fn mask_field(span: &mut [u8], ch: u8) {
+    for b in span.iter_mut() {
+        if !b.is_ascii_whitespace() {
+            *b = ch;
+        }
+    }
+}
+
+/// Generalises a date field to its year: the first run of four digits stays, all
+/// other alphanumerics are masked (`1990-10-20` -> `1990-**-**`). Without a
+/// four-digit year everything is masked.
+pub fn generalise_date(span: &mut [u8], ch: u8) {
+    let mut year: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < span.len() {
+        if span[i].is_ascii_digit() {
+            let s = i;
+            while i < span.len() && span[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - s == 4 && year.is_none() {
+                year = Some((s, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    for (j, b) in span.iter_mut().enumerate() {
+        let keep = year.is_some_and(|(s, e)| (s..e).contains(&j));
+        if !keep && hidden(*b) {
+            *b = ch;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(kind: Kind, v: &str) -> String {
+        let mut b = v.as_bytes().to_vec();
+        mask_in_place(kind, MaskSpec::default_for(kind), &mut b);
+        String::from_utf8(b).unwrap()
+    }
+
+    #[test]
+    fn defaults() {
+        assert_eq!(m(Kind::Nik, "3171011708450001"), "317101**********");
+        assert_eq!(m(Kind::Nik, "32.7305.601090.0009"), "32.7305.******.****");
+        assert_eq!(m(Kind::Kk, "3171 0117 0845 0001"), "3171 01** **** ****");
+        assert_eq!(
+            m(Kind::Npwp, "01.312.166.0-091.000"),
+            "01.312.1**.*-***.***"
+        );
+        assert_eq!(m(Kind::BpjsKesehatan, "0001944358911"), "*********8911");
+        assert_eq!(m(Kind::Phone, "0812-3456-7890"), "0812-****-*890");
+        assert_eq!(m(Kind::Phone, "+62 812 3456 7890"), "+62 812 **** *890");
+        assert_eq!(
+            m(Kind::PaymentCard, "4111 1111 1111 1111"),
+            "4111 11** **** 1111"
+        );
+        assert_eq!(
+            m(Kind::Email, "budi.s+x@example.co.id"),
+            "********@example.co.id"
+        );
+        assert_eq!(
+            m(Kind::Nip, "19660801 198803 1 001"),
+            "******** ****** * ***"
+        );
+    }
+
+    #[test]
+    fn short_values_are_fully_hidden() {
+        let mut b = *b"12345";
+        mask_in_place(
+            Kind::PaymentCard,
+            MaskSpec::default_for(Kind::PaymentCard),
+            &mut b,
+        );
+        assert_eq!(&b, b"*****");
+    }
+
+    #[test]
+    fn fields_and_dates() {
+        let mut b = *b"Budi Santoso";
+        mask_field(&mut b, b'*');
+        assert_eq!(&b, b"**** *******");
+        for (i, o) in [
+            ("1990-10-20", "1990-**-**"),
+            ("20/10/1990", "**/**/1990"),
+            ("20 Okt 1990", "** *** 1990"),
+            ("20-10-90", "**-**-**"),
+        ] {
+            let mut b = i.as_bytes().to_vec();
+            generalise_date(&mut b, b'*');
+            assert_eq!(String::from_utf8(b).unwrap(), o);
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! Redacting what the scanner finds: masks, placeholders, keyed tokens and
+//! reversible structure-preserving pseudonyms, in place or into a buffer.
+//!
+//! * [`redact_in_place`] applies length-preserving operators (mask, pseudonym,
+//!   keep) to a mutable buffer: offsets stay valid, bytes outside findings are
+//!   untouched.
+//! * [`redact_into`] / [`Redactor`] apply any operator, writing to a `Vec<u8>`
+//!   that is byte-identical to the input outside findings.
+//! * [`RedactStream`] redacts text pushed in chunks with a bounded hold-back, so
+//!   a value split across chunks is never emitted in clear.
+//!
+//! ```
+//! use identitas::redact::{self, Policy};
+//! use identitas::{Confidence, Finding, Kind};
+//!
+//! let mut text = b"NIK 3171011708450001, hp 0812-3456-7890".to_vec();
+//! let found = [
+//!     Finding { kind: Kind::Nik, start: 4, end: 20, confidence: Confidence::High },
+//!     Finding { kind: Kind::Phone, start: 25, end: 39, confidence: Confidence::High },
+//! ];
+//! redact::redact_in_place(&mut text, &found, &Policy::default())?;
+//! assert_eq!(text, b"NIK 317101**********, hp 0812-****-*890");
+//! # Ok::<(), identitas::redact::RedactError>(())
+//! ```
+
+pub mod fpe;
+pub mod mask;
+pub mod normalise;
+pub mod placeholder;
+pub mod policy;
+#[cfg(feature = "cli")]
+mod policy_json;
+pub mod pseudonym;
+pub mod stream;
+pub mod token;
+
+pub use mask::MaskSpec;
+pub use placeholder::Numbering;
+pub use policy::{ColumnAction, FieldClass, OnMalformed, Operator, Policy, PolicyError};
+pub use pseudonym::PseudonymError;
+pub use stream::RedactStream;
+pub use token::{Key, KeyError, Keys};
+
+use crate::kind::Kind;
+use crate::scan::{Finding, Scanner};
+
+/// Why a redaction was refused. The buffer is left untouched in every case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RedactError {
+    /// A finding ends past the input or starts after it ends.
+    #[error("finding {index} is out of bounds")]
+    OutOfBounds {
+        /// Index into the findings.
+        index: usize,
+    },
+    /// Findings are not sorted by start or overlap.
+    #[error("finding {index} overlaps or precedes the previous one")]
+    Overlap {
+        /// Index into the findings.
+        index: usize,
+    },
+    /// In-place redaction asked for an operator that changes lengths.
+    #[error("operator for {kind} is not length-preserving")]
+    NotLengthPreserving {
+        /// The kind.
+        kind: Kind,
+    },
+    /// A token or pseudonym operator was configured without a key (`None`: a column action).
+    #[error("policy needs a key (token or pseudonym) but none was given")]
+    MissingKey {
+        /// The kind whose operator needs it.
+        kind: Option<Kind>,
+    },
+}
+
+/// Anything that finds identifiers: the [`Scanner`], or a stand-in in tests.
+///
+/// Streaming relies on locality: whether a span is reported may depend only on
+/// bytes within [`crate::scan::MAX_FINDING_LEN`] before and after it.
+pub trait Finder {
+    /// Calls `emit` for every finding in `input`, sorted by start, not overlapping.
+    fn find(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding));
+}
+
+impl Finder for Scanner {
+    fn find(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
+        self.scan_with(input, hint, emit);
+    }
+}
+
+/// Checks findings are in bounds, sorted and disjoint.
+fn check_findings(len: usize, findings: &[Finding]) -> Result<(), RedactError> {
+    let mut prev_end = 0;
+    for (index, f) in findings.iter().enumerate() {
+        if f.start > f.end || f.end > len {
+            return Err(RedactError::OutOfBounds { index });
+        }
+        if f.start < prev_end {
+            return Err(RedactError::Overlap { index });
+        }
+        prev_end = f.end;
+    }
+    Ok(())
+}
+
+/// Applies a length-preserving operator to one value in place.
+fn apply_in_place(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
+    match policy.operator(kind) {
+        Operator::Keep => Ok(()),
+        Operator::Mask(spec) => {
+            mask::mask_in_place(kind, spec, span);
+            Ok(())
+        }
+        Operator::Pseudonym => {
+            let keys = policy
+                .keys()
+                .ok_or(RedactError::MissingKey { kind: Some(kind) })?;
+            // Kinds or values without a pseudonym fall back to the default mask.
+            if pseudonym::transform(keys, kind, span, true).is_err() {
+                mask::mask_in_place(kind, MaskSpec::default_for(kind), span);
+            }
+            Ok(())
+        }
+        _ => Err(RedactError::NotLengthPreserving { kind }),
+    }
+}
+
+/// Redacts `findings` in `buf` in place with length-preserving operators.
+///
+/// Everything is checked first (bounds, order, operators, key), so on error the
+/// buffer is unchanged. Findings below `policy.min_confidence` are left.
+pub fn redact_in_place(
+    buf: &mut [u8],
+    findings: &[Finding],
+    policy: &Policy,
+) -> Result<(), RedactError> {
+    check_findings(buf.len(), findings)?;
+    for f in findings {
+        let op = policy.operator(f.kind);
+        if !op.is_length_preserving() {
+            return Err(RedactError::NotLengthPreserving { kind: f.kind });
+        }
+        if op.needs_key() && policy.keys().is_none() {
+            return Err(RedactError::MissingKey { kind: Some(f.kind) });
+        }
+    }
+    for f in findings {
+        if f.confidence >= policy.min_confidence {
+            apply_in_place(policy, f.kind, &mut buf[f.start..f.end])?;
+        }
+    }
+    Ok(())
+}
+
+/// Redacts `findings` of `input` into `out` (appended) with any operator.
+///
+/// Numbered placeholders are numbered within this call; use a [`Redactor`] to
+/// keep numbers across calls.
+pub fn redact_into(
+    input: &[u8],
+    findings: &[Finding],
+    policy: &Policy,
+    out: &mut Vec<u8>,
+) -> Result<(), RedactError> {
+    let mut numbering = Numbering::new();
+    let mut scratch = Vec::new();
+    redact_core(input, findings, policy, &mut numbering, &mut scratch, out)
+}
+
+fn redact_core(
+    input: &[u8],
+    findings: &[Finding],
+    policy: &Policy,
+    numbering: &mut Numbering,
+    scratch: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) -> Result<(), RedactError> {
+    check_findings(input.len(), findings)?;
+    for f in findings {
+        if policy.operator(f.kind).needs_key() && policy.keys().is_none() {
+            return Err(RedactError::MissingKey { kind: Some(f.kind) });
+        }
+    }
+    out.reserve(input.len());
+    let mut pos = 0;
+    for f in findings {
+        if f.confidence < policy.min_confidence {
+            continue;
+        }
+        out.extend_from_slice(&input[pos..f.start]);
+        write_value(
+            policy,
+            numbering,
+            scratch,
+            f.kind,
+            &input[f.start..f.end],
+            out,
+        )?;
+        pos = f.end;
+    }
+    out.extend_from_slice(&input[pos..]);
+    Ok(())
+}
+
+/// Appends the redacted form of one value of `kind`.
+fn write_value(
+    policy: &Policy,
+    numbering: &mut Numbering,
+    scratch: &mut Vec<u8>,
+    kind: Kind,
+    value: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), RedactError> {
+    let op = policy.operator(kind);
+    if op.is_length_preserving() {
+        let at = out.len();
+        out.extend_from_slice(value);
+        return apply_in_place(policy, kind, &mut out[at..]);
+    }
+    scratch.clear();
+    normalise::normalise_into(kind, value, scratch);
+    match op {
+        Operator::Placeholder => placeholder::write_placeholder(kind, out),
+        Operator::Numbered => numbering.write(kind, scratch, out),
+        Operator::Token => {
+            let keys = policy
+                .keys()
+                .ok_or(RedactError::MissingKey { kind: Some(kind) })?;
+            token::write_token(keys, kind, scratch, out);
+        }
+        _ => out.extend_from_slice(value),
+    }
+    Ok(())
+}
+
+/// A redactor with its policy, finder and per-run state (placeholder numbers).
+pub struct Redactor {
+    policy: Policy,
+    finder: Box<dyn Finder + Send + Sync>,
+    numbering: Numbering,
+    scratch: Vec<u8>,
+    findings: Vec<Finding>,
+}
+
+impl core::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Redactor")
+            .field("policy", &self.policy)
+            .field("numbering", &self.numbering)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Redactor {
+    /// A redactor using the default [`Scanner`]; fails when the policy needs a key it lacks.
+    pub fn new(policy: Policy) -> Result<Redactor, RedactError> {
+        Redactor::with_finder(policy, Box::new(Scanner::new()))
+    }
+
+    /// A redactor with another finder (a configured scanner, or a test double).
+    pub fn with_finder(
+        policy: Policy,
+        finder: Box<dyn Finder + Send + Sync>,
+    ) -> Result<Redactor, RedactError> {
+        if let Some(kind) = policy.missing_key() {
+            return Err(RedactError::MissingKey { kind });
+        }
+        Ok(Redactor {
+            policy,
+            finder,
+            numbering: Numbering::new(),
+            scratch: Vec::new(),
+            findings: Vec::new(),
+        })
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Placeholder numbers handed out so far.
+    pub fn numbering(&self) -> &Numbering {
+        &self.numbering
+    }
+
+    pub(crate) fn finder_ref(&self) -> &(dyn Finder + Send + Sync) {
+        &*self.finder
+    }
+
+    /// Runs the finder over `input`.
+    pub fn find_into(&self, input: &[u8], hint: Option<Kind>, out: &mut Vec<Finding>) {
+        self.finder.find(input, hint, &mut |f| out.push(f));
+    }
+
+    /// Redacts given findings of `input` into `out`, numbering consistently across calls.
+    pub fn redact_into(
+        &mut self,
+        input: &[u8],
+        findings: &[Finding],
+        out: &mut Vec<u8>,
+    ) -> Result<(), RedactError> {
+        redact_core(
+            input,
+            findings,
+            &self.policy,
+            &mut self.numbering,
+            &mut self.scratch,
+            out,
+        )
+    }
+
+    /// Finds and redacts identifiers in free text, appending to `out`.
+    pub fn redact_text(&mut self, input: &[u8], out: &mut Vec<u8>) -> Result<(), RedactError> {
+        let mut findings = core::mem::take(&mut self.findings);
+        findings.clear();
+        self.find_into(input, None, &mut findings);
+        let r = self.redact_into(input, &findings, out);
+        self.findings = findings;
+        r
+    }
+
+    /// Finds and redacts identifiers in place (length-preserving policies only).
+    pub fn redact_text_in_place(&mut self, buf: &mut [u8]) -> Result<(), RedactError> {
+        let mut findings = core::mem::take(&mut self.findings);
+        findings.clear();
+        self.find_into(buf, None, &mut findings);
+        let r = redact_in_place(buf, &findings, &self.policy);
+        self.findings = findings;
+        r
+    }
+
+    /// Redacts one record field under a column action, appending to `out`.
+    ///
+    /// `hint` is the kind the column's name says the field holds.
+    pub fn redact_field(
+        &mut self,
+        action: ColumnAction,
+        class: FieldClass,
+        hint: Option<Kind>,
+        field: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), RedactError> {
+        let ch = mask::DEFAULT_MASK_BYTE;
+        let at = out.len();
+        match action {
+            ColumnAction::Keep => out.extend_from_slice(field),
+            ColumnAction::Drop => {}
+            ColumnAction::Mask => {
+                out.extend_from_slice(field);
+                mask::mask_field(&mut out[at..], ch);
+            }
+            ColumnAction::Generalize => {
+                out.extend_from_slice(field);
+                if class == FieldClass::BirthDate {
+                    mask::generalise_date(&mut out[at..], ch);
+                } else {
+                    mask::mask_field(&mut out[at..], ch);
+                }
+            }
+            ColumnAction::Token => {
+                let keys = self
+                    .policy
+                    .keys()
+                    .ok_or(RedactError::MissingKey { kind: hint })?;
+                let text = trim_ascii(field);
+                if text.is_empty() {
+                    out.extend_from_slice(field);
+                    return Ok(());
+                }
+                self.scratch.clear();
+                // Case- and space-insensitive: "Budi  Santoso" = "budi santoso".
+                let mut space = false;
+                for &b in text {
+                    if b.is_ascii_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    if space && !self.scratch.is_empty() {
+                        self.scratch.push(b' ');
+                    }
+                    space = false;
+                    self.scratch.push(b.to_ascii_lowercase());
+                }
+                let label = match class {
+                    FieldClass::Identifier(k) => k.as_str(),
+                    c => c.as_str(),
+                };
+                let mut domain = [0u8; 32];
+                let dl = label.len().min(26);
+                domain[..6].copy_from_slice(b"field/");
+                domain[6..6 + dl].copy_from_slice(&label.as_bytes()[..dl]);
+                let mac = keys.mac(&domain[..6 + dl], &self.scratch);
+                out.push(b'[');
+                out.extend(label.bytes().map(|b| b.to_ascii_uppercase()));
+                out.push(b':');
+                for b in &mac[..token::TOKEN_HEX / 2] {
+                    out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+                }
+                out.push(b']');
+            }
+            ColumnAction::Scan => {
+                let mut findings = core::mem::take(&mut self.findings);
+                findings.clear();
+                self.find_into(field, hint, &mut findings);
+                if findings.is_empty() {
+                    if let Some(kind) = hint {
+                        // The column says this is an identifier: hide it even when
+                        // it is not valid (typos, wrong lengths are still personal data).
+                        let (s, e) = trim_range(field);
+                        if field[s..e].iter().any(u8::is_ascii_alphanumeric) {
+                            findings.push(Finding {
+                                kind,
+                                start: s,
+                                end: e,
+                                confidence: crate::scan::Confidence::High,
+                            });
+                        }
+                    }
+                }
+                let r = self.redact_into(field, &findings, out);
+                self.findings = findings;
+                r?;
+            }
+        }
+        Ok(())
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn trim_range(b: &[u8]) -> (usize, usize) {
+    let s = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let e = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(s, |e| e + 1);
+    (s, e.max(s))
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let (s, e) = trim_range(b);
+    &b[s..e]
+}
+
+/// Restores a pseudonymised value in place (the inverse of the `pseudonym` operator).
+pub fn unpseudonymise(keys: &Keys, kind: Kind, value: &mut [u8]) -> Result<(), PseudonymError> {
+    pseudonym::transform(keys, kind, value, false)
+}
+
+/// Pseudonymises one value in place (what the `pseudonym` operator does, without
+/// the mask fallback).
+pub fn pseudonymise(keys: &Keys, kind: Kind, value: &mut [u8]) -> Result<(), PseudonymError> {
+    pseudonym::transform(keys, kind, value, true)
+}
