@@ -190,7 +190,9 @@ pub fn is_valid_kpj(input: &[u8]) -> bool {
 /// A BPJS Ketenagakerjaan KPJ (Kartu Peserta Jamsostek) number: opaque digits.
 ///
 /// 11 digits is the usual length; 10-16 are accepted because some tools allow
-/// them and no structure is documented. `Debug` masks every digit.
+/// them and no structure is documented, so 13 or 16 digits may as well be a
+/// BPJS Kesehatan card or a NIK: decide by the field's label, not the digits.
+/// `Debug` masks every digit.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Kpj {
     digits: [u8; 16],

@@ -54,6 +54,8 @@ pub use nip::{Nip, NipError};
 pub use nitku::{Nitku, NitkuError};
 pub use npwp::{Npwp, NpwpError, NpwpForm};
 pub use region::{Region, RegionStatus};
+#[cfg(feature = "std")]
+pub use scan::StreamScanner;
 pub use scan::{Confidence, Finding, ScanConfig, Scanner};
 
 /// The README's examples, compiled and run as doc tests.

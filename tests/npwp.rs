@@ -544,3 +544,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn fast_path_shapes_fall_back_correctly() {
+    // Lengths 15/16/20/21 that are not plain digits or the exact mask still go
+    // through the general separator scanner.
+    let valid = [
+        "013121660-091000",
+        "0 13121660091000",
+        "013.121.660-091.000",
+        "01.312.166.0/091.000",
+        "01 312 166 0 091 000",
+        "0 831326657201000",
+        "0831.3266.5720.1000",
+        "01.312.166.0..091.000",
+    ];
+    for s in valid {
+        assert!(npwp::is_valid(s.as_bytes()), "{s}");
+        assert!(Npwp::parse(s).is_ok(), "{s}");
+    }
+    let invalid = [
+        ("01.312.166.0-09A.000", "invalid_character"),
+        ("01.312.166.0-091.00", "invalid_length"),
+        ("01.312.166.0-091.0000", "invalid_checksum"), // 16 digits: 0 + 131216600...
+        ("013121660091000x", "invalid_character"),
+        ("01312166009100\u{e9}", "invalid_character"),
+        // The 16-digit mask with a non-zero first digit is a NIK, checked as one.
+        ("223.121.660.0-091.000", "unknown_province"),
+    ];
+    for (s, code) in invalid {
+        assert!(!npwp::is_valid(s.as_bytes()), "{s}");
+        assert_eq!(Npwp::parse(s).unwrap_err().code(), code, "{s}");
+    }
+}

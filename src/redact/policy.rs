@@ -245,8 +245,10 @@ impl core::fmt::Debug for Policy {
 /// Default bound on one CSV / JSON-lines record: 1 MiB.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 1 << 20;
 
+/// Position of a kind in [`Kind::ALL`] (its declaration order).
+#[inline]
 fn kind_index(kind: Kind) -> usize {
-    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+    (kind as usize).min(Kind::ALL.len() - 1)
 }
 
 /// A column or key name reduced to lower-case ASCII letters and digits

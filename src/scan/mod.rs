@@ -1,8 +1,51 @@
 //! Finding identifiers in bytes.
 //!
 //! A finding is a byte span of the input (the value as written, separators
-//! inside included, labels outside), its kind and a confidence.
-//! (Contract only: the scanner itself is being built; `Scanner` finds nothing yet.)
+//! inside included, labels and quotes outside), its kind and a confidence.
+//!
+//! ```
+//! use identitas::{Confidence, Kind, Scanner};
+//!
+//! let text = b"Pasien NIK 3171 0117 0845 0001, HP +62 812-3456-7890, email budi@mail.co.id";
+//! let found = Scanner::new().scan(text);
+//! let kinds: Vec<Kind> = found.iter().map(|f| f.kind).collect();
+//! assert_eq!(kinds, [Kind::Nik, Kind::Phone, Kind::Email]);
+//! assert_eq!(&text[found[0].start..found[0].end], b"3171 0117 0845 0001");
+//! assert_eq!(found[0].confidence, Confidence::High); // labelled "NIK"
+//! ```
+//!
+//! # How it decides
+//!
+//! * **Candidates.** Digit groups joined by the separators people write (see `numeric.rs`:
+//!   space, NBSP, `.`, `-`, `/`, at most three in a row; spaces join only groups of up to 8
+//!   digits), `+62…` and `(021) …` phones, and e-mail addresses around each `@`.
+//!   Digits inside longer digit runs or touching letters are never candidates.
+//! * **Validation.** Every candidate goes through the parser of each kind whose length fits:
+//!   NIK and KK (`crate::nik`, `crate::kk`), NPWP 15/16 (Luhn), NITKU, NIP (two real dates),
+//!   BPJS Kesehatan (13 digits starting `00`, any 13 digits when labelled), phones
+//!   (mobile `08…`/`62…`/`+62…`; fixed lines only bracketed, with `+62` or labelled), payment
+//!   cards (Luhn and issuer ranges, see `card.rs`). Thousands-grouped amounts are skipped.
+//! * **Labels.** The words just before a valid candidate (`NIK:`, `No. KK`, `"no_hp":`,
+//!   `No. Kartu`, `Rp`…) or the `hint` decide between look-alikes: a 16-digit value valid as
+//!   NIK and KK is a NIK unless labelled KK; a NIK labelled NPWP is an NPWP; `Rp`/`Total`/
+//!   `Order` make a number no identifier. A matching label gives [`Confidence::High`].
+//! * **Overlaps.** Leftmost-longest: at each start the longest valid candidate wins and the
+//!   scan goes on after it, so findings come out in order, one per span.
+
+mod card;
+mod class;
+mod email;
+mod engine;
+mod labels;
+#[cfg(test)]
+mod naive;
+mod numeric;
+#[cfg(feature = "std")]
+mod stream;
+mod validate;
+
+#[cfg(feature = "std")]
+pub use stream::StreamScanner;
 
 use crate::kind::Kind;
 
@@ -44,8 +87,19 @@ pub const MAX_FINDING_LEN: usize = 320;
 /// Which kinds to look for and how (all kinds by default).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanConfig {
-    /// Kinds to report; others are ignored.
+    /// Kinds to report, indexed like [`Kind::ALL`]; others are ignored.
     pub kinds: [bool; Kind::ALL.len()],
+}
+
+impl ScanConfig {
+    /// Only the given kinds.
+    pub fn only(kinds: &[Kind]) -> ScanConfig {
+        let mut on = [false; Kind::ALL.len()];
+        for (slot, k) in on.iter_mut().zip(Kind::ALL) {
+            *slot = kinds.contains(&k);
+        }
+        ScanConfig { kinds: on }
+    }
 }
 
 impl Default for ScanConfig {
@@ -83,7 +137,12 @@ impl Scanner {
     /// `hint` is the kind a surrounding structure (CSV column, JSON key) says the
     /// field holds; it decides between look-alikes and raises confidence.
     pub fn scan_with(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
-        let _ = (input, hint, emit);
+        let cx = engine::Ctx {
+            input,
+            hint,
+            kinds: validate::enabled(&self.config),
+        };
+        engine::scan_range(&cx, 0, input.len(), emit);
     }
 
     /// Appends the findings in `input` to `out`.

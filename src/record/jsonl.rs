@@ -1,0 +1,220 @@
+//! JSON lines as byte spans: every string and number value with the key it
+//! belongs to, found without re-serialising, so output stays byte-identical
+//! outside redacted values.
+
+/// A string or number value of a JSON line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Value {
+    /// Start of the value (inside the quotes for strings).
+    pub start: usize,
+    /// End of the value.
+    pub end: usize,
+    /// A bare number (redacting it into non-digits needs quotes).
+    pub number: bool,
+    /// Raw span of the nearest enclosing member key, if any.
+    pub key: Option<(usize, usize)>,
+}
+
+/// Deepest nesting accepted.
+const MAX_DEPTH: usize = 128;
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    out: &'a mut Vec<Value>,
+}
+
+type R = Result<(), &'static str>;
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            self.i += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<(usize, usize), &'static str> {
+        // self.s[self.i] == '"'
+        let start = self.i + 1;
+        let mut i = start;
+        loop {
+            match self.s.get(i) {
+                None => return Err("unterminated string"),
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    if self.s.get(i + 1).is_none() {
+                        return Err("unterminated string");
+                    }
+                    i += 2;
+                }
+                Some(&b) if b < 0x20 => return Err("control character in string"),
+                Some(_) => i += 1,
+            }
+        }
+        self.i = i + 1;
+        Ok((start, i))
+    }
+
+    fn value(&mut self, key: Option<(usize, usize)>, depth: usize) -> R {
+        if depth > MAX_DEPTH {
+            return Err("nested too deeply");
+        }
+        self.ws();
+        match self.s.get(self.i) {
+            None => Err("missing value"),
+            Some(b'{') => {
+                self.i += 1;
+                self.ws();
+                if self.s.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b'"') {
+                        return Err("expected a key");
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b':') {
+                        return Err("expected ':'");
+                    }
+                    self.i += 1;
+                    self.value(Some(k), depth + 1)?;
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return Ok(());
+                        }
+                        _ => return Err("expected ',' or '}'"),
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.i += 1;
+                self.ws();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.value(key, depth + 1)?;
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(());
+                        }
+                        _ => return Err("expected ',' or ']'"),
+                    }
+                }
+            }
+            Some(b'"') => {
+                let (start, end) = self.string()?;
+                self.out.push(Value {
+                    start,
+                    end,
+                    number: false,
+                    key,
+                });
+                Ok(())
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.i;
+                while matches!(
+                    self.s.get(self.i),
+                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                ) {
+                    self.i += 1;
+                }
+                if !self.s[start..self.i].iter().any(u8::is_ascii_digit) {
+                    return Err("invalid number");
+                }
+                self.out.push(Value {
+                    start,
+                    end: self.i,
+                    number: true,
+                    key,
+                });
+                Ok(())
+            }
+            Some(_) => {
+                for lit in [&b"true"[..], b"false", b"null"] {
+                    if self.s[self.i..].starts_with(lit) {
+                        self.i += lit.len();
+                        return Ok(());
+                    }
+                }
+                Err("unexpected character")
+            }
+        }
+    }
+}
+
+/// Parses one JSON line (terminator excluded) into its string and number values.
+pub(crate) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
+    out.clear();
+    let mut p = Parser { s: line, i: 0, out };
+    p.value(None, 0)?;
+    p.ws();
+    if p.i != line.len() {
+        return Err("trailing characters");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_keys() {
+        let line = br#"{"nik": "3171011708450001", "a": [1, {"no_hp": 6281234567890}], "x": null, "e\"k": "v\"w"}"#;
+        let mut v = Vec::new();
+        parse_line(line, &mut v).unwrap();
+        let got: Vec<(String, bool, String)> = v
+            .iter()
+            .map(|x| {
+                let key = x.key.map_or(String::new(), |(s, e)| {
+                    String::from_utf8_lossy(&line[s..e]).into()
+                });
+                (
+                    String::from_utf8_lossy(&line[x.start..x.end]).into(),
+                    x.number,
+                    key,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("3171011708450001".into(), false, "nik".into()),
+                ("1".into(), true, "a".into()),
+                ("6281234567890".into(), true, "no_hp".into()),
+                ("v\\\"w".into(), false, "e\\\"k".into()),
+            ]
+        );
+        for bad in [
+            &br#"{"a": }"#[..],
+            b"{\"a\" 1}",
+            b"[1,",
+            b"\"x",
+            b"{} x",
+            b"tru",
+        ] {
+            assert!(
+                parse_line(bad, &mut v).is_err(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        let deep = "[".repeat(200);
+        assert_eq!(
+            parse_line(deep.as_bytes(), &mut v),
+            Err("nested too deeply")
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! The scan loop: numeric and e-mail candidates in order of start, leftmost-longest.
+//!
+//! At each start position the longest valid candidate wins; the next search starts after
+//! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
+//! labels are read only for candidates that already validate.
+
+use super::class::{at, digit_at, find_digit};
+use super::labels::{Label, label_before};
+use super::numeric::{Chain, Form, left_ok, paren_prefix, strong_link_before};
+use super::validate::{KindSet, numeric_kinds, resolve, resolve_email};
+use super::{Finding, email};
+use crate::kind::Kind;
+
+/// Bytes before a start position that deciding it may read.
+pub(crate) const CONTEXT_BEHIND: usize = 128;
+/// Bytes from a start position on that deciding it may read.
+pub(crate) const CONTEXT_AHEAD: usize = super::MAX_FINDING_LEN + 32;
+
+// The look-behind covers labels, separator runs and e-mail local parts; the look-ahead covers
+// the longest finding plus the bytes checked after it.
+const _: () = assert!(CONTEXT_BEHIND > super::labels::LOOK_BEHIND + 8);
+const _: () = assert!(CONTEXT_BEHIND > email::MAX_LOCAL + 8);
+const _: () = assert!(CONTEXT_AHEAD > email::MAX_LOCAL + email::MAX_DOMAIN + 8);
+
+/// What the scan of one input needs to know.
+pub(crate) struct Ctx<'a> {
+    pub(crate) input: &'a [u8],
+    pub(crate) hint: Option<Kind>,
+    pub(crate) kinds: KindSet,
+}
+
+impl Ctx<'_> {
+    /// The label deciding a candidate at `s`: the hint when given, else the words before it.
+    #[inline]
+    pub(crate) fn context(&self, s: usize) -> Option<Label> {
+        match self.hint {
+            Some(k) => Some(Label::Kind(k)),
+            None => label_before(self.input, s),
+        }
+    }
+
+    /// Longest valid span among the chain's ends, classified as `form`, starting at `s`.
+    #[inline]
+    fn best(&self, chain: &Chain, s: usize, form: Form) -> Option<Finding> {
+        let mut context: Option<Option<Label>> = None;
+        for end in chain.ends.iter().take(chain.n_ends).rev() {
+            if end.amount && form == Form::Plain {
+                continue;
+            }
+            let d = chain.digits.get(..usize::from(end.digits))?;
+            let (strict, labelled) = numeric_kinds(d, form);
+            let (strict, labelled) = (strict & self.kinds, labelled & self.kinds);
+            if strict | labelled == 0 {
+                continue;
+            }
+            let c = *context.get_or_insert_with(|| self.context(s));
+            if let Some((kind, confidence)) = resolve(strict, labelled, c) {
+                return Some(Finding {
+                    kind,
+                    start: s,
+                    end: end.end,
+                    confidence,
+                });
+            }
+        }
+        None
+    }
+
+    /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
+    /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
+    #[inline]
+    fn at_group(&self, g: usize, cursor: usize, limit: usize) -> Option<Finding> {
+        let input = self.input;
+        if g >= 1 && g > cursor && g - 1 < limit {
+            let p = g - 1;
+            let prefix = at(input, p);
+            if prefix == b'+' && left_ok(input, p) {
+                let mut chain = Chain::new();
+                chain.extend(input, g, false);
+                if let Some(f) = self.best(&chain, p, Form::Plus) {
+                    return Some(f);
+                }
+            } else if prefix == b'(' && left_ok(input, p) {
+                if let Some((d0, close, g1)) = paren_prefix(input, p) {
+                    let mut chain = Chain::new();
+                    for (slot, &b) in chain.digits.iter_mut().zip(input.get(d0..close)?) {
+                        *slot = b;
+                    }
+                    chain.len = close - d0;
+                    chain.extend(input, g1, false);
+                    if let Some(f) = self.best(&chain, p, Form::Paren) {
+                        return Some(f);
+                    }
+                }
+            }
+        }
+        if g >= cursor && g < limit && !strong_link_before(input, g) && left_ok(input, g) {
+            let mut chain = Chain::new();
+            chain.extend(input, g, true);
+            return self.best(&chain, g, Form::Plain);
+        }
+        None
+    }
+}
+
+/// The next numeric candidate.
+struct NumStream {
+    pos: usize,
+    cached: Option<Finding>,
+    done: bool,
+}
+
+impl NumStream {
+    #[inline]
+    fn next(&mut self, cx: &Ctx<'_>, cursor: usize, limit: usize) -> Option<Finding> {
+        if let Some(f) = self.cached {
+            if f.start >= cursor {
+                return Some(f);
+            }
+            self.cached = None;
+        }
+        if self.done {
+            return None;
+        }
+        let input = cx.input;
+        // Group starts up to `limit` (a `+` at `limit - 1` belongs to a group at `limit`).
+        let end = input.len().min(limit.saturating_add(1));
+        let mut i = self.pos.max(cursor);
+        while let Some(d) = find_digit(input, i, end) {
+            let mut j = d + 1;
+            while j < input.len() && digit_at(input, j) {
+                j += 1;
+            }
+            if d == 0 || !digit_at(input, d - 1) {
+                if let Some(f) = cx.at_group(d, cursor, limit) {
+                    self.pos = d + 1;
+                    self.cached = Some(f);
+                    return Some(f);
+                }
+            }
+            i = j;
+        }
+        self.done = true;
+        None
+    }
+}
+
+/// The next e-mail candidate.
+struct MailStream {
+    pos: usize,
+    cached: Option<Finding>,
+    done: bool,
+}
+
+impl MailStream {
+    #[inline]
+    fn next(&mut self, cx: &Ctx<'_>, cursor: usize, limit: usize) -> Option<Finding> {
+        if let Some(f) = self.cached {
+            if f.start >= cursor {
+                return Some(f);
+            }
+            self.cached = None;
+        }
+        if self.done {
+            return None;
+        }
+        let input = cx.input;
+        // An address starting before `limit` has its `@` at most MAX_LOCAL bytes later.
+        let end = input.len().min(limit.saturating_add(email::MAX_LOCAL + 1));
+        let mut i = self.pos.max(cursor);
+        while i < end {
+            let Some(off) = input.get(i..end).and_then(|h| memchr::memchr(b'@', h)) else {
+                break;
+            };
+            let a = i + off;
+            i = a + 1;
+            let Some((s, e)) = email::around(input, a) else {
+                continue;
+            };
+            if s < cursor {
+                continue;
+            }
+            if s >= limit {
+                break;
+            }
+            let confidence = resolve_email(cx.context(s));
+            let f = Finding {
+                kind: Kind::Email,
+                start: s,
+                end: e,
+                confidence,
+            };
+            self.pos = i;
+            self.cached = Some(f);
+            return Some(f);
+        }
+        self.done = true;
+        None
+    }
+}
+
+/// Emits the findings of `input` whose start lies in `from..limit`, in order, without
+/// overlaps; returns the position after the last decision (at least `limit`).
+///
+/// The caller guarantees `CONTEXT_BEHIND` bytes before `from` (or the input's start) and
+/// `CONTEXT_AHEAD` bytes after `limit` (or the input's true end) are in `input`.
+pub(crate) fn scan_range(
+    cx: &Ctx<'_>,
+    from: usize,
+    limit: usize,
+    emit: &mut dyn FnMut(Finding),
+) -> usize {
+    let email_on = cx.kinds & super::validate::bit(Kind::Email) != 0;
+    let numeric_on = cx.kinds & !super::validate::bit(Kind::Email) != 0;
+    let mut num = NumStream {
+        pos: from,
+        cached: None,
+        done: !numeric_on,
+    };
+    let mut mail = MailStream {
+        pos: from,
+        cached: None,
+        done: !email_on,
+    };
+    let mut cursor = from;
+    loop {
+        let n = num.next(cx, cursor, limit);
+        let m = mail.next(cx, cursor, limit);
+        let f = match (n, m) {
+            (None, None) => break,
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (Some(a), Some(b)) => {
+                if a.start < b.start || (a.start == b.start && a.end >= b.end) {
+                    a
+                } else {
+                    b
+                }
+            }
+        };
+        emit(f);
+        cursor = f.end;
+    }
+    cursor.max(limit)
+}

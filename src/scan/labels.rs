@@ -1,0 +1,166 @@
+//! Labels: the words just before a value (`NIK:`, `No. KK`, `"no_hp":`, `Rp`) that say
+//! what it is, or that it is no identifier at all.
+//!
+//! Looked at only after a candidate validates. From the value's first byte the scanner
+//! skips up to [`MAX_GLUE`] glue bytes (`: = " ' ( [ { # >`, space, tab), then takes up to
+//! [`MAX_LABEL`] label bytes (letters, space, `_ . - /`), lower-cases them, splits them into
+//! words and matches the last three words against the table, longest phrase first, nearest
+//! first. Digits stop the label (so a previous value is never read as one).
+
+use super::class::{GLUE, LABEL, at, is};
+use crate::kind::Kind;
+
+/// Most glue bytes between a label and its value.
+pub(crate) const MAX_GLUE: usize = 6;
+/// Most label bytes read.
+pub(crate) const MAX_LABEL: usize = 32;
+/// Bytes before a candidate that label detection may read.
+pub(crate) const LOOK_BEHIND: usize = MAX_GLUE + MAX_LABEL + 1;
+
+/// What a label says about the value after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// The value is of this kind.
+    Kind(Kind),
+    /// The value is an amount, order or reference number: not personal data.
+    Negative,
+}
+
+/// Maps a normalised phrase (lower-case words joined by one space) to a label.
+fn phrase(p: &[u8]) -> Option<Label> {
+    use Kind::*;
+    let k = match p {
+        b"nik"
+        | b"ktp"
+        | b"ektp"
+        | b"e ktp"
+        | b"nomor induk kependudukan"
+        | b"induk kependudukan"
+        | b"kia" => Nik,
+        b"kk" | b"nkk" | b"kartu keluarga" => Kk,
+        b"npwp" => Npwp,
+        b"nitku" => Nitku,
+        b"noka" | b"bpjs" | b"no kartu" | b"nomor kartu" | b"nokartu" | b"jkn" | b"kis"
+        | b"jkn kis" | b"bpjs kesehatan" | b"no peserta" | b"nomor peserta" => BpjsKesehatan,
+        b"kpj" | b"bpjs ketenagakerjaan" | b"bpjs tk" | b"jamsostek" => BpjsKetenagakerjaan,
+        b"nip" => Nip,
+        b"hp" | b"telp" | b"tlp" | b"telepon" | b"telpon" | b"phone" | b"ponsel" | b"handphone"
+        | b"wa" | b"whatsapp" | b"mobile" | b"tel" | b"msisdn" | b"kontak" => Phone,
+        b"email" | b"e mail" | b"surel" | b"mail" => Email,
+        b"kartu kredit" | b"credit card" | b"card number" | b"card no" | b"cc" | b"kartu debit"
+        | b"debit card" | b"pan" | b"card" => PaymentCard,
+        b"rp" | b"idr" | b"usd" | b"order" | b"order id" | b"invoice" | b"inv" | b"trx"
+        | b"transaksi" | b"resi" | b"ref" | b"harga" | b"total" | b"saldo" | b"nominal" => {
+            return Some(Label::Negative);
+        }
+        _ => return None,
+    };
+    Some(Label::Kind(k))
+}
+
+/// The label before the value starting at `s`, if any.
+pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
+    // Glue.
+    let mut i = s;
+    let mut glue = 0;
+    while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
+        i -= 1;
+        glue += 1;
+    }
+    // Label bytes.
+    let end = i;
+    let mut n = 0;
+    while n < MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL) {
+        i -= 1;
+        n += 1;
+    }
+    let capped = n == MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL);
+    let seg = input.get(i..end)?;
+    // Normalise into words.
+    let mut buf = [0u8; MAX_LABEL];
+    let mut len = 0;
+    let mut starts = [0usize; MAX_LABEL];
+    let mut words = 0;
+    let mut in_word = false;
+    let mut skip_first = capped; // a cut-off first word is not a word
+    for &b in seg {
+        if b.is_ascii_alphabetic() {
+            if !in_word {
+                if len > 0 && !skip_first {
+                    if let Some(x) = buf.get_mut(len) {
+                        *x = b' ';
+                    }
+                    len += 1;
+                }
+                if !skip_first {
+                    if let Some(x) = starts.get_mut(words) {
+                        *x = len;
+                    }
+                    words += 1;
+                }
+                in_word = true;
+            }
+            if !skip_first {
+                if let Some(x) = buf.get_mut(len) {
+                    *x = b.to_ascii_lowercase();
+                }
+                len += 1;
+            }
+        } else {
+            if in_word {
+                skip_first = false;
+            }
+            in_word = false;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let text = buf.get(..len)?;
+    let first = words.saturating_sub(3);
+    // Longest phrase first, nearest first.
+    for size in (1..=words - first).rev() {
+        for w in (first..=words - size).rev() {
+            let from = starts.get(w).copied().unwrap_or(0);
+            let to = match starts.get(w + size) {
+                Some(&next) if w + size < words => next - 1,
+                _ => len,
+            };
+            if let Some(l) = text.get(from..to).and_then(phrase) {
+                return Some(l);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> Option<Label> {
+        label_before(s.as_bytes(), s.len())
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(l("NIK: "), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("No. KTP "), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("Nomor Kartu Keluarga: "), Some(Label::Kind(Kind::Kk)));
+        assert_eq!(l("No. Kartu "), Some(Label::Kind(Kind::BpjsKesehatan)));
+        assert_eq!(l("no kartu kredit "), Some(Label::Kind(Kind::PaymentCard)));
+        assert_eq!(l("{\"no_hp\":\""), Some(Label::Kind(Kind::Phone)));
+        assert_eq!(l("\"nik\" : "), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("nik_pasien="), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("Total Rp "), Some(Label::Negative));
+        assert_eq!(l("3171011708450001 HP "), Some(Label::Kind(Kind::Phone)));
+        assert_eq!(l("nama: Budi, "), None);
+        assert_eq!(l(""), None);
+        assert_eq!(l("kakak "), None);
+        assert_eq!(
+            l("BPJS Ketenagakerjaan: "),
+            Some(Label::Kind(Kind::BpjsKetenagakerjaan))
+        );
+        assert_eq!(l("NIK Ibu: "), Some(Label::Kind(Kind::Nik)));
+    }
+}

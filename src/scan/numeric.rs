@@ -1,0 +1,241 @@
+//! Numeric candidates: digit groups joined by the separators people write.
+//!
+//! Definitions (the naive reference in `naive.rs` implements the same rules independently):
+//!
+//! * A **group** is a maximal run of ASCII digits.
+//! * A **separator run** is 1 to 3 characters from space, NBSP, `.`, `-`, `/` between two
+//!   groups. It is **strong** when it holds `.`, `-` or `/` (`32.7300.010101.0001`,
+//!   `02 . 433 . 917 . 8 - 011 . 000`), **weak** when only spaces (`3171 0117 0845 0001`).
+//! * Two groups are **linked** by a strong run, or by a weak run when both groups have at most
+//!   8 digits: `3171011708450001 0812…` are two values, `0812 3456 7890` is one.
+//! * A candidate span is a sequence of linked groups that starts at a group not strongly linked
+//!   to the group before it and ends at a group not strongly linked to the group after it, so
+//!   digits are never cut out of a longer written number (`12-3171011708450001` is one token).
+//! * A span must not touch a word character (`[A-Za-z0-9_]`), nor `-`/`/` followed by one on
+//!   the left (`ORD-…`), nor `-`/`/`/`.` followed by one on the right (`…0001-A`).
+//! * Phones may also start with `+` (`+62 812-3456-7890`) or a bracketed area code
+//!   (`(021) 5550123`).
+//! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
+
+use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, is};
+
+/// Most digits any numeric kind has (NITKU: 22).
+pub(crate) const MAX_DIGITS: usize = 22;
+/// Longest separator run between two groups, in characters.
+pub(crate) const MAX_SEP_RUN: usize = 3;
+/// Longest group a weak (space-only) separator may join.
+pub(crate) const WEAK_GROUP_MAX: usize = 8;
+
+/// How a numeric candidate is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Digits and separators only.
+    Plain,
+    /// A `+` before the digits: an international phone number.
+    Plus,
+    /// A bracketed area code `(0xx)` first: a phone number.
+    Paren,
+}
+
+/// A separator run: characters, index after it, strong or not.
+#[inline]
+pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
+    let mut j = i;
+    let mut chars = 0;
+    let mut strong = false;
+    while chars <= MAX_SEP_RUN {
+        let b = at(input, j);
+        if is(b, STRONG_SEP) {
+            strong = true;
+            j += 1;
+        } else if is(b, SPACE) {
+            j += 1;
+        } else if b == 0xC2 && at(input, j + 1) == 0xA0 {
+            j += 2;
+        } else {
+            break;
+        }
+        chars += 1;
+    }
+    (chars, j, strong)
+}
+
+/// The separator run that ends just before `i`: characters, index of its first byte, strong.
+#[inline]
+pub(crate) fn sep_run_back(input: &[u8], i: usize) -> (usize, usize, bool) {
+    let mut j = i;
+    let mut chars = 0;
+    let mut strong = false;
+    while chars <= MAX_SEP_RUN && j > 0 {
+        let b = at(input, j - 1);
+        if is(b, STRONG_SEP) {
+            strong = true;
+            j -= 1;
+        } else if is(b, SPACE) {
+            j -= 1;
+        } else if b == 0xA0 && j >= 2 && at(input, j - 2) == 0xC2 {
+            j -= 2;
+        } else {
+            break;
+        }
+        chars += 1;
+    }
+    (chars, j, strong)
+}
+
+/// Digits from `i` on, counting at most `cap`.
+#[inline]
+pub(crate) fn digits_fwd(input: &[u8], i: usize, cap: usize) -> usize {
+    let mut n = 0;
+    while n < cap && digit_at(input, i + n) {
+        n += 1;
+    }
+    n
+}
+
+/// True when the group starting at `s` is strongly linked to a group before it.
+#[inline]
+pub(crate) fn strong_link_before(input: &[u8], s: usize) -> bool {
+    let (chars, j, strong) = sep_run_back(input, s);
+    strong && (1..=MAX_SEP_RUN).contains(&chars) && j > 0 && digit_at(input, j - 1)
+}
+
+/// True when a span may start at `s` (its first byte) as far as the left neighbour goes.
+#[inline]
+pub(crate) fn left_ok(input: &[u8], s: usize) -> bool {
+    let (chars, j, _) = sep_run_back(input, s);
+    if (1..=MAX_SEP_RUN).contains(&chars) && j > 0 && digit_at(input, j - 1) {
+        return true; // another number before: a boundary between two values
+    }
+    if s == 0 {
+        return true;
+    }
+    let b = at(input, s - 1);
+    if is(b, WORD) {
+        return false;
+    }
+    !(matches!(b, b'-' | b'/') && s >= 2 && is(at(input, s - 2), WORD))
+}
+
+/// True when a span may end at `e` (one past its last digit) as far as the right neighbour goes.
+#[inline]
+pub(crate) fn right_ok(input: &[u8], e: usize) -> bool {
+    let (chars, j, _) = sep_run_fwd(input, e);
+    if (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j) {
+        return true;
+    }
+    let b = at(input, e);
+    if is(b, WORD) {
+        return false;
+    }
+    !(matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD))
+}
+
+/// One possible end of a span.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct End {
+    /// Index one past the last digit.
+    pub(crate) end: usize,
+    /// Digits in the span up to here.
+    pub(crate) digits: u8,
+    /// Written like a thousands-grouped amount (`12.500.000`).
+    pub(crate) amount: bool,
+}
+
+/// The digits of a chain of linked groups and the places where a span may end.
+pub(crate) struct Chain {
+    /// The digits collected so far.
+    pub(crate) digits: [u8; MAX_DIGITS],
+    /// Number of digits collected.
+    pub(crate) len: usize,
+    /// Possible ends, shortest first.
+    pub(crate) ends: [End; MAX_DIGITS],
+    /// Number of possible ends.
+    pub(crate) n_ends: usize,
+}
+
+impl Chain {
+    pub(crate) fn new() -> Chain {
+        Chain {
+            digits: [0; MAX_DIGITS],
+            len: 0,
+            ends: [End::default(); MAX_DIGITS],
+            n_ends: 0,
+        }
+    }
+
+    /// Collects the groups linked from the group starting at `g`, recording ends.
+    ///
+    /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
+    pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
+        let mut groups = 0usize;
+        loop {
+            let room = MAX_DIGITS - self.len;
+            let n = digits_fwd(input, g, room + 1);
+            if n > room || n == 0 {
+                return;
+            }
+            for k in 0..n {
+                if let Some(slot) = self.digits.get_mut(self.len + k) {
+                    *slot = at(input, g + k);
+                }
+            }
+            self.len += n;
+            groups += 1;
+            if groups == 1 {
+                amount = amount && (1..=3).contains(&n);
+            } else {
+                amount = amount && n == 3;
+            }
+            let e = g + n;
+            let (chars, j, strong) = sep_run_fwd(input, e);
+            let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
+            if !(next_is_group && strong) && right_ok(input, e) {
+                if let Some(slot) = self.ends.get_mut(self.n_ends) {
+                    *slot = End {
+                        end: e,
+                        digits: self.len as u8,
+                        amount: amount && groups >= 2,
+                    };
+                    self.n_ends += 1;
+                }
+            }
+            if !next_is_group {
+                return;
+            }
+            if !strong {
+                let h = digits_fwd(input, j, WEAK_GROUP_MAX + 1);
+                if n > WEAK_GROUP_MAX || h > WEAK_GROUP_MAX {
+                    return;
+                }
+            }
+            amount = amount && j == e + 1 && at(input, e) == b'.';
+            g = j;
+        }
+    }
+}
+
+/// Recognises `(0xx)` or `(0xx) ` at `s` (the bracket): the area code's digits range and the
+/// start of the group after it.
+#[inline]
+pub(crate) fn paren_prefix(input: &[u8], s: usize) -> Option<(usize, usize, usize)> {
+    if at(input, s) != b'(' || at(input, s + 1) != b'0' {
+        return None;
+    }
+    let n = digits_fwd(input, s + 1, 5);
+    if !(2..=4).contains(&n) {
+        return None;
+    }
+    let close = s + 1 + n;
+    if at(input, close) != b')' {
+        return None;
+    }
+    let mut g = close + 1;
+    if at(input, g) == b' ' {
+        g += 1;
+    }
+    if !digit_at(input, g) {
+        return None;
+    }
+    Some((s + 1, close, g))
+}

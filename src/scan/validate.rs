@@ -1,0 +1,239 @@
+//! One small validator per kind over bare ASCII digits, and the choice between look-alikes.
+//!
+//! Each numeric candidate's digits go through every parser whose length fits; the label
+//! or hint (see `labels.rs`) then picks between the kinds that accept it.
+
+use super::ScanConfig;
+use super::labels::Label;
+use super::numeric::Form;
+use crate::kind::Kind;
+use crate::scan::Confidence;
+
+/// A set of kinds as bits (`1 << kind index`).
+pub(crate) type KindSet = u16;
+
+/// The bit of `k`.
+#[inline(always)]
+pub(crate) const fn bit(k: Kind) -> KindSet {
+    1 << k as u16
+}
+
+/// NIK: the crate's own parser.
+#[inline]
+fn nik_valid(d: &[u8]) -> bool {
+    crate::nik::is_valid(d)
+}
+
+/// KK number: the crate's own parser.
+#[inline]
+fn kk_valid(d: &[u8]) -> bool {
+    crate::kk::is_valid(d)
+}
+
+/// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
+/// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
+#[inline]
+fn npwp_checked_valid(d: &[u8]) -> bool {
+    match d.len() {
+        15 => crate::npwp::is_valid(d),
+        16 => d.first() == Some(&b'0') && crate::npwp::is_valid(d),
+        _ => false,
+    }
+}
+
+/// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
+#[inline]
+fn nitku_valid(d: &[u8]) -> bool {
+    crate::nitku::is_valid(d)
+}
+
+/// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
+#[inline]
+fn nip_valid(d: &[u8]) -> bool {
+    crate::nip::is_valid(d)
+}
+
+/// What a phone candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhoneKind {
+    /// Not a phone number.
+    No,
+    /// Mobile: `8[1-35-9]` and 9-12 national digits.
+    Mobile,
+    /// Fixed line: area code and subscriber, 8-11 national digits.
+    Fixed,
+}
+
+/// Classifies phone digits written in `form` (see identifiers.md §5.1).
+#[inline]
+pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
+    let (nsn, mobile_only) = match form {
+        Form::Plus => match d.strip_prefix(b"62") {
+            // `+620812…` is a frequent slip: the trunk 0 kept after the country code.
+            Some(rest) => (rest.strip_prefix(b"0").unwrap_or(rest), false),
+            None => return PhoneKind::No,
+        },
+        Form::Paren => match d.strip_prefix(b"0") {
+            Some(rest) => (rest, false),
+            None => return PhoneKind::No,
+        },
+        Form::Plain => {
+            if let Some(rest) = d.strip_prefix(b"0062") {
+                (rest, false)
+            } else if let Some(rest) = d.strip_prefix(b"62") {
+                (rest, true)
+            } else if let Some(rest) = d.strip_prefix(b"0") {
+                (rest, false)
+            } else {
+                return PhoneKind::No;
+            }
+        }
+    };
+    let n = nsn.len();
+    match nsn {
+        [b'8', b'1'..=b'3' | b'5'..=b'9', ..] if (9..=12).contains(&n) => PhoneKind::Mobile,
+        [b'2'..=b'7' | b'9', ..] if !mobile_only && (8..=11).contains(&n) => PhoneKind::Fixed,
+        _ => PhoneKind::No,
+    }
+}
+
+/// The kinds a numeric candidate is valid as: `(always, only_if_labelled)`.
+#[inline]
+pub(crate) fn numeric_kinds(d: &[u8], form: Form) -> (KindSet, KindSet) {
+    let mut strict: KindSet = 0;
+    let mut labelled: KindSet = 0;
+    let n = d.len();
+    if (9..=16).contains(&n) || form != Form::Plain {
+        match phone_kind(d, form) {
+            PhoneKind::Mobile => strict |= bit(Kind::Phone),
+            PhoneKind::Fixed if form != Form::Plain => strict |= bit(Kind::Phone),
+            PhoneKind::Fixed => labelled |= bit(Kind::Phone),
+            PhoneKind::No => {}
+        }
+    }
+    if form != Form::Plain {
+        return (strict, labelled);
+    }
+    match n {
+        13 if crate::bpjs::is_valid_kesehatan(d) => {
+            if d.starts_with(b"00") {
+                strict |= bit(Kind::BpjsKesehatan);
+            } else {
+                labelled |= bit(Kind::BpjsKesehatan);
+            }
+        }
+        15 if npwp_checked_valid(d) => strict |= bit(Kind::Npwp),
+        16 => {
+            if nik_valid(d) {
+                strict |= bit(Kind::Nik);
+                labelled |= bit(Kind::Npwp); // NPWP16 of a resident is the NIK
+            }
+            if kk_valid(d) {
+                strict |= bit(Kind::Kk);
+            }
+            if npwp_checked_valid(d) {
+                strict |= bit(Kind::Npwp);
+            }
+        }
+        18 if nip_valid(d) => strict |= bit(Kind::Nip),
+        22 if nitku_valid(d) => strict |= bit(Kind::Nitku),
+        _ => {}
+    }
+    if (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d) {
+        labelled |= bit(Kind::BpjsKetenagakerjaan); // opaque digits: only when labelled
+    }
+    if (12..=19).contains(&n) && super::card::is_valid_digits(d) {
+        strict |= bit(Kind::PaymentCard);
+    }
+    (strict, labelled)
+}
+
+/// Default order between kinds valid for the same digits when no label decides.
+const DEFAULT_ORDER: [Kind; 8] = [
+    Kind::Nitku,
+    Kind::Nip,
+    Kind::Npwp,
+    Kind::Nik,
+    Kind::Kk,
+    Kind::Phone,
+    Kind::BpjsKesehatan,
+    Kind::PaymentCard,
+];
+
+/// The kinds enabled in `config`.
+#[inline]
+pub(crate) fn enabled(config: &ScanConfig) -> KindSet {
+    let mut set = 0;
+    for (k, on) in Kind::ALL.iter().zip(config.kinds.iter()) {
+        if *on {
+            set |= bit(*k);
+        }
+    }
+    set
+}
+
+/// Picks the kind and confidence of a candidate valid as `strict` (and `labelled` kinds
+/// when the context names them), given the context (hint, else label).
+#[inline]
+pub(crate) fn resolve(
+    strict: KindSet,
+    labelled: KindSet,
+    context: Option<Label>,
+) -> Option<(Kind, Confidence)> {
+    let named = match context {
+        Some(Label::Negative) => return None,
+        Some(Label::Kind(k)) => Some(k),
+        None => None,
+    };
+    if let Some(k) = named {
+        if (strict | labelled) & bit(k) != 0 {
+            return Some((k, Confidence::High));
+        }
+    }
+    let k = DEFAULT_ORDER.into_iter().find(|k| strict & bit(*k) != 0)?;
+    if named.is_some() {
+        return Some((k, Confidence::Low)); // a label for another kind: keep, but doubt
+    }
+    let confidence = match k {
+        Kind::Nik if strict & bit(Kind::Kk) != 0 => Confidence::Low,
+        Kind::Kk | Kind::BpjsKesehatan => Confidence::Low,
+        _ => Confidence::Medium,
+    };
+    Some((k, confidence))
+}
+
+/// Kind and confidence of an e-mail address in the given context.
+#[inline]
+pub(crate) fn resolve_email(context: Option<Label>) -> Confidence {
+    match context {
+        Some(Label::Kind(Kind::Email)) => Confidence::High,
+        _ => Confidence::Medium,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validators() {
+        assert!(npwp_checked_valid(b"013121660091000"));
+        assert!(npwp_checked_valid(b"024339178011000"));
+        assert!(!npwp_checked_valid(b"014518697054000"));
+        assert!(npwp_checked_valid(b"0831326657201000"));
+        assert!(nitku_valid(b"0831326657201000000000"));
+        assert!(nitku_valid(b"3171011708450001000001"));
+        assert!(nip_valid(b"196608011988031001"));
+        assert!(!nip_valid(b"196608011988033001"));
+        assert!(!nip_valid(b"196608011970031001"));
+        assert!(!nip_valid(b"196608011988031000"));
+        assert_eq!(phone_kind(b"081234567890", Form::Plain), PhoneKind::Mobile);
+        assert_eq!(phone_kind(b"6281234567890", Form::Plain), PhoneKind::Mobile);
+        assert_eq!(phone_kind(b"6281234567890", Form::Plus), PhoneKind::Mobile);
+        assert_eq!(phone_kind(b"62081234567890", Form::Plus), PhoneKind::Mobile);
+        assert_eq!(phone_kind(b"08412345678", Form::Plain), PhoneKind::No);
+        assert_eq!(phone_kind(b"0215550123", Form::Paren), PhoneKind::Fixed);
+        assert_eq!(phone_kind(b"62215550123", Form::Plain), PhoneKind::No);
+        assert_eq!(phone_kind(b"08001234567", Form::Plain), PhoneKind::No);
+    }
+}
