@@ -34,6 +34,7 @@ pub mod nik;
 pub mod nip;
 pub mod nitku;
 pub mod npwp;
+pub mod phone;
 #[cfg(feature = "std")]
 pub mod record;
 #[cfg(feature = "std")]
@@ -53,6 +54,7 @@ pub use nik::{BirthDate, Nik, NikError, Sex};
 pub use nip::{Nip, NipError};
 pub use nitku::{Nitku, NitkuError};
 pub use npwp::{Npwp, NpwpError, NpwpForm};
+pub use phone::{Phone, PhoneError, PhoneType};
 pub use region::{Region, RegionStatus};
 #[cfg(feature = "std")]
 pub use scan::StreamScanner;
