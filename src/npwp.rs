@@ -199,54 +199,69 @@ fn all_digits16(d: &[u8; 16]) -> bool {
     (x.wrapping_sub(ZEROS) | x.wrapping_add(TO_HIGH) | x) & HIGH == 0
 }
 
+/// Little-endian `u64` of the eight bytes at `at` (0 past the end; callers check lengths).
+#[inline]
+fn le64(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(w)) => u64::from_le_bytes(w),
+        _ => 0,
+    }
+}
+
+/// The 15 digits of the mask `TT.NNN.NNN.C-KKK.BBB` (exactly 20 bytes), as the
+/// little-endian `u128` of `0` + 15 digits; `None` when a separator is not in place.
+///
+/// Word loads and shifts instead of byte copies: the digits stay in registers.
+/// Digits are not checked here.
+#[inline]
+fn unmask20(m: &[u8]) -> Option<u128> {
+    if m.len() != 20 {
+        return None;
+    }
+    // Bytes 0-7 `TT.NNN.N`, 8-15 `NN.C-KKK`, 12-19 `-KKK.BBB`.
+    let (w0, w1, w2) = (le64(m, 0), le64(m, 8), le64(m, 12));
+    let separators_ok = w0 & 0x00FF_0000_00FF_0000 == 0x002E_0000_002E_0000
+        && w1 & 0x0000_00FF_00FF_0000 == 0x0000_002D_002E_0000
+        && w2 & 0x0000_00FF_0000_0000 == 0x0000_002E_0000_0000;
+    if !separators_ok {
+        return None;
+    }
+    let (w0, w1, w2) = (u128::from(w0), u128::from(w1), u128::from(w2));
+    Some(
+        u128::from(b'0')
+            | (w0 & 0xFFFF) << 8 // TT -> 1-2
+            | (w0 & 0xFFFF_FF00_0000) // NNN stays at 3-5
+            | (w0 >> 56) << 48 // N -> 6
+            | (w1 & 0xFFFF) << 56 // NN -> 7-8
+            | ((w1 >> 24) & 0xFF) << 72 // C -> 9
+            | ((w1 >> 40) & 0xFF_FFFF) << 80 // KKK -> 10-12
+            | (w2 >> 40) << 104, // BBB -> 13-15
+    )
+}
+
 /// Canonical shapes without the general separator scanner: 15 or 16 plain digits,
 /// `TT.NNN.NNN.C-KKK.BBB` or `0TT.NNN.NNN.C-KKK.BBB`. `None` means "use the scanner".
 #[inline]
 fn fast_digits(input: &[u8]) -> Option<([u8; 16], NpwpForm)> {
     let mut d = [b'0'; 16];
-    let form = match *input {
-        [..] if input.len() == 15 => {
+    let form = match input.len() {
+        15 => {
             d[1..].copy_from_slice(input);
             NpwpForm::Npwp15
         }
-        [..] if input.len() == 16 => {
+        16 => {
             d.copy_from_slice(input);
             form16(&d)
         }
-        [
-            ref head @ ..,
-            b'.',
-            s0,
-            s1,
-            s2,
-            b'.',
-            s3,
-            s4,
-            s5,
-            b'.',
-            c,
-            b'-',
-            k0,
-            k1,
-            k2,
-            b'.',
-            b0,
-            b1,
-            b2,
-        ] => {
-            let form = match *head {
-                [t0, t1] => {
-                    (d[1], d[2]) = (t0, t1);
-                    NpwpForm::Npwp15
-                }
-                [z, t0, t1] => {
-                    (d[0], d[1], d[2]) = (z, t0, t1);
-                    form16(&d)
-                }
-                _ => return None,
-            };
-            d[3..].copy_from_slice(&[s0, s1, s2, s3, s4, s5, c, k0, k1, k2, b0, b1, b2]);
-            form
+        20 => {
+            d = unmask20(input)?.to_le_bytes();
+            NpwpForm::Npwp15
+        }
+        21 => {
+            let (&first, rest) = input.split_first()?;
+            d = unmask20(rest)?.to_le_bytes();
+            d[0] = first;
+            form16(&d)
         }
         _ => return None,
     };
@@ -516,6 +531,37 @@ impl<'de> serde::Deserialize<'de> for Npwp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unmask_takes_the_fast_path() {
+        let le = |s: &[u8; 16]| u128::from_le_bytes(*s);
+        assert_eq!(
+            unmask20(b"01.312.166.0-091.000"),
+            Some(le(b"0013121660091000"))
+        );
+        assert_eq!(
+            unmask20(b"98.765.432.1-012.345"),
+            Some(le(b"0987654321012345"))
+        );
+        assert_eq!(
+            fast_digits(b"083.132.665.7-201.000"),
+            Some((*b"0831326657201000", NpwpForm::Npwp16))
+        );
+        assert_eq!(
+            fast_digits(b"01.312.166.0-091.000"),
+            Some((*b"0013121660091000", NpwpForm::Npwp15))
+        );
+        for bad in [
+            &b"01.312.166.0.091.000"[..],
+            b"01.312.166-0-091.000",
+            b"01-312.166.0-091.000",
+            b"01.312.166.0-091-000",
+            b"01.312.166.0-091.00",
+        ] {
+            assert_eq!(unmask20(bad), None);
+        }
+        assert_eq!(fast_digits(b"01.312.166.0-091.00a"), None);
+    }
 
     #[test]
     fn swar_digit_check() {

@@ -524,6 +524,38 @@ proptest! {
         prop_assert_eq!(Npwp::parse(&s).is_ok(), expected);
     }
 
+    /// Padding with spaces moves every input off the fast path (15/16/20/21 bytes)
+    /// onto the general scanner: both must agree, also on mutated canonical forms.
+    #[test]
+    fn fast_path_agrees_with_the_scanner(
+        s in valid15(),
+        style in 0u8..3,
+        sixteen in any::<bool>(),
+        at in 0usize..21,
+        with in prop::sample::select(vec![b'0', b'5', b'9', b'.', b'-', b' ', b'/', b'a', 0xFF]),
+        mutate in any::<bool>(),
+    ) {
+        let digits = if sixteen { format!("0{s}") } else { s };
+        let mut input = if style == 1 && sixteen {
+            format!("0{}", written(&digits[1..], 1))
+        } else {
+            written(&digits, style)
+        }
+        .into_bytes();
+        if mutate && at < input.len() {
+            input[at] = with;
+        }
+        let mut padded = b" ".to_vec();
+        padded.extend_from_slice(&input);
+        padded.push(b' ');
+        // Error positions shift with the padding; codes must not.
+        prop_assert_eq!(
+            Npwp::parse_bytes(&input).map_err(|e| e.code()),
+            Npwp::parse_bytes(&padded).map_err(|e| e.code())
+        );
+        prop_assert_eq!(npwp::is_valid(&input), npwp::is_valid(&padded));
+    }
+
     #[test]
     fn never_panics_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..40)) {
         let ok = npwp::is_valid(&b);
