@@ -267,6 +267,60 @@
 // `sizeof(identitas_nip)`.
 #define IDENTITAS_SIZEOF_NIP 30
 
+// Phone: no number of this kind has that many digits.
+#define IDENTITAS_STATUS_PHONE_INVALID_LENGTH 401
+
+// Phone: a country code other than Indonesia's +62.
+#define IDENTITAS_STATUS_PHONE_COUNTRY_CODE 402
+
+// Phone: no Indonesian number starts like this (e.g. `084x`).
+#define IDENTITAS_STATUS_PHONE_UNKNOWN_PREFIX 403
+
+// Phone: not an Indonesian short number (`identitas_phone_short`).
+#define IDENTITAS_STATUS_PHONE_NOT_SHORT_NUMBER 404
+
+// `identitas_phone.type`: not a valid number of any type (never in a parsed number).
+#define IDENTITAS_PHONE_TYPE_UNKNOWN 0
+
+// Mobile (`08…`).
+#define IDENTITAS_PHONE_TYPE_MOBILE 1
+
+// Fixed line with an area code.
+#define IDENTITAS_PHONE_TYPE_FIXED_LINE 2
+
+// Toll-free (`0800 …`).
+#define IDENTITAS_PHONE_TYPE_TOLL_FREE 3
+
+// Premium rate (`0809 …`).
+#define IDENTITAS_PHONE_TYPE_PREMIUM_RATE 4
+
+// Shared cost (`0804 …`).
+#define IDENTITAS_PHONE_TYPE_SHARED_COST 5
+
+// Universal access number (`1500 …`).
+#define IDENTITAS_PHONE_TYPE_UAN 6
+
+// `identitas_phone_format` style: E.164, `+6281234567890`.
+#define IDENTITAS_PHONE_FORMAT_E164 0
+
+// `identitas_phone_format` style: national, `0812-3456-7890`, `(021) 5550123`.
+#define IDENTITAS_PHONE_FORMAT_NATIONAL 1
+
+// `identitas_phone_format` style: international, `+62 812-3456-7890`.
+#define IDENTITAS_PHONE_FORMAT_INTERNATIONAL 2
+
+// `identitas_phone_short` flag: an emergency number (110, 112, 113, 118, 119).
+#define IDENTITAS_SHORT_EMERGENCY 1
+
+// `identitas_phone_short` flag: free to call.
+#define IDENTITAS_SHORT_TOLL_FREE 2
+
+// `identitas_phone_short` flag: works on one operator's network only.
+#define IDENTITAS_SHORT_CARRIER_SPECIFIC 4
+
+// `sizeof(identitas_phone)`.
+#define IDENTITAS_SIZEOF_PHONE 24
+
 // Operator: the kind's default (a length-preserving mask).
 #define IDENTITAS_OP_DEFAULT 0
 
@@ -457,6 +511,23 @@ typedef struct identitas_nip {
     // Always 0.
     uint8_t reserved;
 } identitas_nip;
+
+// A parsed Indonesian phone number. No padding.
+typedef struct identitas_phone {
+    // The national significant number (digits after +62, no trunk 0), ASCII,
+    // `nsn_len` of them, the rest 0; not NUL-terminated.
+    uint8_t nsn[17];
+    // Digits in `nsn`.
+    uint8_t nsn_len;
+    // `IDENTITAS_PHONE_TYPE_*`.
+    uint8_t type;
+    // 1 when the input carried the country code (`+62`, `62…`, `0062`).
+    uint8_t had_country_code;
+    // 1 when the input had a trunk 0 after the country code (`+620812…`), removed.
+    uint8_t had_extra_zero;
+    // Always 0.
+    uint8_t reserved[3];
+} identitas_phone;
 
 // How a redactor treats each kind. Zero-initialise it (or call
 // `identitas_redact_options_default`) and set what differs. No padding on
@@ -826,6 +897,65 @@ int32_t identitas_validate_batch(int32_t kind,
                                  size_t count,
                                  uint8_t *results,
                                  int32_t *statuses);
+
+// 1 when `(ptr, len)` is a valid Indonesian phone number (any written form:
+// `+62 812-3456-7890`, `0812…`, `62812…`, `(021) 5550123`), else 0 (0 on misuse). Thread-safe.
+//
+// # Safety
+// `ptr` readable for `len` bytes (or NULL with 0).
+int32_t identitas_phone_is_valid(const uint8_t *ptr,
+                                 size_t len);
+
+// Parses a phone number into `*out`. Statuses: format (1x), 4xx, pointer statuses. Thread-safe.
+//
+// # Safety
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_phone`.
+int32_t identitas_phone_parse(const uint8_t *ptr,
+                              size_t len,
+                              struct identitas_phone *out);
+
+// Normalises a phone number to E.164 (`+6281234567890`) into `(out, cap)`
+// with a NUL; `*out_len` gets the length. As `identitas_nik_format` otherwise.
+//
+// # Safety
+// As `identitas_nik_format`.
+int32_t identitas_phone_normalize(const uint8_t *ptr,
+                                  size_t len,
+                                  uint8_t *out,
+                                  size_t cap,
+                                  size_t *out_len);
+
+// Writes a phone number in `style` (`IDENTITAS_PHONE_FORMAT_*`) and a NUL into
+// `(out, cap)`; an unknown style is `IDENTITAS_STATUS_INVALID_ARGUMENT`.
+// `IDENTITAS_FORMAT_MAX` bytes always suffice. As `identitas_nik_format` otherwise.
+//
+// # Safety
+// As `identitas_nik_format`.
+int32_t identitas_phone_format(const uint8_t *ptr,
+                               size_t len,
+                               int32_t style,
+                               uint8_t *out,
+                               size_t cap,
+                               size_t *out_len);
+
+// The operator originally allocated a mobile number's prefix (not today's
+// brand), or the area of a fixed-line number: a static NUL-terminated string,
+// never freed; NULL when invalid, unlisted, or another type. Thread-safe.
+//
+// # Safety
+// `ptr` readable for `len` bytes (or NULL with 0).
+const char *identitas_phone_origin(const uint8_t *ptr,
+                                   size_t len);
+
+// Checks an Indonesian short number written on its own (`112`, `1 1 9`,
+// `14000`) and stores its `IDENTITAS_SHORT_*` flags in `*out_flags`.
+// Returns `IDENTITAS_STATUS_PHONE_NOT_SHORT_NUMBER` when it is none. Thread-safe.
+//
+// # Safety
+// `ptr` readable for `len` bytes (or NULL with 0); `out_flags` a writable `uint32_t`.
+int32_t identitas_phone_short(const uint8_t *ptr,
+                              size_t len,
+                              uint32_t *out_flags);
 
 // Fills `*out` with the default options: every kind masked with its default
 // mask, no key, every confidence. Returns a pointer status or OK. Thread-safe.

@@ -915,3 +915,159 @@ fn struct_sizes_match_the_header_constants() {
         2 * size_of::<usize>() + 72
     );
 }
+
+#[test]
+fn phones() {
+    let p = |s: &[u8]| {
+        let mut out = identitas_phone::default();
+        // SAFETY: valid slice and struct.
+        match unsafe { identitas_phone_parse(s.as_ptr(), s.len(), &mut out) } {
+            0 => Ok(out),
+            e => Err(e),
+        }
+    };
+    let m = p(b"+62 812-3456-7890").unwrap();
+    assert_eq!(&m.nsn[..usize::from(m.nsn_len)], b"81234567890");
+    assert_eq!(
+        (m.r#type, m.had_country_code),
+        (IDENTITAS_PHONE_TYPE_MOBILE, 1)
+    );
+    assert_eq!(
+        p(b"(021) 5550123").unwrap().r#type,
+        IDENTITAS_PHONE_TYPE_FIXED_LINE
+    );
+    assert_eq!(p(b"+620812345678").unwrap().had_extra_zero, 1);
+    assert_eq!(
+        p(b"08412345678"),
+        Err(IDENTITAS_STATUS_PHONE_UNKNOWN_PREFIX)
+    );
+    assert_eq!(
+        p(b"+1 202 555 0100"),
+        Err(IDENTITAS_STATUS_PHONE_COUNTRY_CODE)
+    );
+    assert_eq!(p(b""), Err(IDENTITAS_STATUS_EMPTY));
+    assert_eq!(
+        format(identitas_phone_normalize, b"0812-3456-7890").unwrap(),
+        "+6281234567890"
+    );
+    let styled = |style: i32, s: &[u8]| {
+        let mut buf = [0u8; IDENTITAS_FORMAT_MAX];
+        let mut n = 0usize;
+        // SAFETY: valid buffers.
+        let st = unsafe {
+            identitas_phone_format(
+                s.as_ptr(),
+                s.len(),
+                style,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut n,
+            )
+        };
+        (st, String::from_utf8_lossy(&buf[..n]).into_owned())
+    };
+    assert_eq!(
+        styled(IDENTITAS_PHONE_FORMAT_NATIONAL, b"6281234567890"),
+        (0, "0812-3456-7890".into())
+    );
+    assert_eq!(
+        styled(IDENTITAS_PHONE_FORMAT_INTERNATIONAL, b"081234567890"),
+        (0, "+62 812-3456-7890".into())
+    );
+    assert_eq!(
+        styled(9, b"081234567890").0,
+        IDENTITAS_STATUS_INVALID_ARGUMENT
+    );
+    // SAFETY: valid slices and out pointer.
+    unsafe {
+        assert_eq!(identitas_phone_is_valid(b"0851-5512-3456".as_ptr(), 14), 1);
+        assert_eq!(identitas_phone_is_valid(null(), 3), 0);
+        let op = identitas_phone_origin(b"0812-3456-7890".as_ptr(), 14);
+        assert!(!op.is_null());
+        assert_eq!(
+            op,
+            identitas_phone_origin(b"081234567890".as_ptr(), 12),
+            "interned once"
+        );
+        assert!(identitas_phone_origin(b"nope".as_ptr(), 4).is_null());
+        let mut flags = 0u32;
+        assert_eq!(identitas_phone_short(b"112".as_ptr(), 3, &mut flags), 0);
+        assert_ne!(flags & IDENTITAS_SHORT_EMERGENCY, 0);
+        assert_eq!(
+            identitas_phone_short(b"0812".as_ptr(), 4, &mut flags),
+            IDENTITAS_STATUS_PHONE_NOT_SHORT_NUMBER
+        );
+        assert_eq!(
+            identitas_validate(IDENTITAS_KIND_PHONE, b"0274 512345".as_ptr(), 11),
+            0
+        );
+    }
+}
+
+#[test]
+fn scan_finds_and_redact_masks() {
+    let text = "Pasien NIK 3171 0117 0845 0001, HP +62 812-3456-7890.".as_bytes();
+    let mut found = [identitas_finding::default(); 4];
+    let mut n = 0usize;
+    let mut out = [0u8; 80];
+    let mut m = 0usize;
+    // SAFETY: valid buffers.
+    unsafe {
+        assert_eq!(
+            identitas_scan(
+                null(),
+                text.as_ptr(),
+                text.len(),
+                found.as_mut_ptr(),
+                4,
+                &mut n
+            ),
+            0
+        );
+        assert_eq!(n, 2);
+        assert_eq!(
+            (found[0].kind, found[1].kind),
+            (IDENTITAS_KIND_NIK, IDENTITAS_KIND_PHONE)
+        );
+        assert_eq!(&text[found[0].start..found[0].end], b"3171 0117 0845 0001");
+        assert_eq!(found[0].confidence, IDENTITAS_CONFIDENCE_HIGH);
+        // Too small: the first finding is written, the count is the total.
+        let mut one = [identitas_finding::default(); 1];
+        assert_eq!(
+            identitas_scan(
+                null(),
+                text.as_ptr(),
+                text.len(),
+                one.as_mut_ptr(),
+                1,
+                &mut n
+            ),
+            IDENTITAS_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!((n, one[0]), (2, found[0]));
+        assert_eq!(
+            identitas_redact(
+                null(),
+                text.as_ptr(),
+                text.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut m
+            ),
+            0
+        );
+        let red = &out[..m];
+        assert_eq!(red.len(), text.len());
+        assert!(
+            !red.windows(4).any(|w| w == b"0845"),
+            "{}",
+            String::from_utf8_lossy(red)
+        );
+        let mut buf = text.to_vec();
+        assert_eq!(
+            identitas_redact_in_place(null(), buf.as_mut_ptr(), buf.len()),
+            0
+        );
+        assert_eq!(buf, red);
+    }
+}

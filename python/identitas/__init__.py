@@ -12,7 +12,7 @@ True
 """
 
 from . import _lib
-from . import bpjs, kk, nik, nip, nitku, npwp, region
+from . import bpjs, kk, nik, nip, nitku, npwp, phone, region
 from ._scan_redact import Finding, Policy, RedactStream, Redactor, Scanner, redact, scan
 from .exceptions import (
     IdentitasError,
@@ -43,6 +43,7 @@ __all__ = [
     "nip",
     "nitku",
     "npwp",
+    "phone",
     "redact",
     "region",
     "scan",

@@ -38,6 +38,7 @@ STATUS_OVERLAPPING_BUFFERS = 5
 STATUS_MISALIGNED_POINTER = 6
 STATUS_UNKNOWN_KIND = 7
 STATUS_EMPTY = 10
+STATUS_PHONE_NOT_SHORT_NUMBER = 404
 STATUS_REDACT_MISSING_KEY = 504
 STATUS_STREAM_FINISHED = 507
 
@@ -74,6 +75,22 @@ KIND_NAMES = {
 }
 KIND_CODES = {name: code for code, name in KIND_NAMES.items()}
 
+PHONE_TYPE_NAMES = {
+    0: "unknown",
+    1: "mobile",
+    2: "fixed_line",
+    3: "toll_free",
+    4: "premium_rate",
+    5: "shared_cost",
+    6: "uan",
+}
+PHONE_FORMAT_E164 = 0
+PHONE_FORMAT_NATIONAL = 1
+PHONE_FORMAT_INTERNATIONAL = 2
+SHORT_EMERGENCY = 1
+SHORT_TOLL_FREE = 2
+SHORT_CARRIER_SPECIFIC = 4
+
 SEX_MALE = 1
 SEX_FEMALE = 2
 REGION_UNKNOWN = 0
@@ -108,6 +125,7 @@ SIZEOF = {
     "identitas_kpj": 20,
     "identitas_faskes": 12,
     "identitas_nip": 30,
+    "identitas_phone": 24,
 }
 
 
@@ -205,6 +223,17 @@ class identitas_nip(Structure):
     ]
 
 
+class identitas_phone(Structure):
+    _fields_ = [
+        ("nsn", c_uint8 * 17),
+        ("nsn_len", c_uint8),
+        ("type", c_uint8),
+        ("had_country_code", c_uint8),
+        ("had_extra_zero", c_uint8),
+        ("reserved", c_uint8 * 3),
+    ]
+
+
 class identitas_region(Structure):
     _fields_ = [
         ("province", c_char_p),
@@ -255,6 +284,7 @@ STRUCTS = {
         identitas_kpj,
         identitas_faskes,
         identitas_nip,
+        identitas_phone,
         identitas_region,
         identitas_finding,
         identitas_redact_options,
@@ -302,6 +332,12 @@ FUNCTIONS = {
     "identitas_nip_is_valid": (c_int32, _parse),
     "identitas_nip_parse": (c_int32, _parse + [POINTER(identitas_nip)]),
     "identitas_nip_format": (c_int32, _format),
+    "identitas_phone_is_valid": (c_int32, _parse),
+    "identitas_phone_parse": (c_int32, _parse + [POINTER(identitas_phone)]),
+    "identitas_phone_normalize": (c_int32, _format),
+    "identitas_phone_format": (c_int32, [_bytes, c_size_t, c_int32, _out_bytes, c_size_t, _size_p]),
+    "identitas_phone_origin": (c_char_p, _parse),
+    "identitas_phone_short": (c_int32, _parse + [POINTER(c_uint32)]),
     "identitas_is_valid": (c_int32, [c_int32] + _parse),
     "identitas_validate": (c_int32, [c_int32] + _parse),
     "identitas_validate_batch": (

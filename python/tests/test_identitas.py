@@ -9,7 +9,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import identitas  # noqa: E402
-from identitas import nik, kk, npwp, nitku, bpjs, nip, region  # noqa: E402
+from identitas import nik, kk, npwp, nitku, bpjs, nip, phone, region  # noqa: E402
 
 
 class Nik(unittest.TestCase):
@@ -113,6 +113,26 @@ class OtherIdentifiers(unittest.TestCase):
         self.assertEqual(repr(n), "Nip(" + "*" * 18 + ")")
 
 
+class Phones(unittest.TestCase):
+    def test_phone(self):
+        p = phone.parse("+62 812-3456-7890")
+        self.assertEqual((p.nsn, p.type, p.had_country_code, p.e164), ("81234567890", "mobile", True, "+6281234567890"))
+        self.assertIsNotNone(p.origin)
+        self.assertEqual(repr(p), "Phone(812********)")
+        self.assertEqual(phone.normalize("0812-3456-7890"), "+6281234567890")
+        self.assertEqual(phone.format("6281234567890"), "0812-3456-7890")
+        self.assertEqual(phone.format("081234567890", "international"), "+62 812-3456-7890")
+        self.assertEqual(phone.parse("(021) 5550123").type, "fixed_line")
+        self.assertTrue(phone.parse("+620812345678").had_extra_zero)
+        with self.assertRaises(identitas.InvalidComponent) as cm:
+            phone.parse("08412345678")
+        self.assertEqual(cm.exception.code, "unknown_prefix")
+        with self.assertRaises(identitas.InvalidLength):
+            phone.parse("08123")
+        self.assertIn("emergency", phone.short_number("112"))
+        self.assertEqual(phone.is_valid_many(["0812-3456-7890", "08412345678"]), [True, False])
+
+
 class Regions(unittest.TestCase):
     def test_lookup(self):
         r = region.lookup("32.73.05")
@@ -145,6 +165,24 @@ class ScanAndRedact(unittest.TestCase):
         self.assertEqual(identitas.scan(""), [])
         with self.assertRaises(ValueError):
             identitas.scan("x", kinds=["nope"])
+
+    def test_scan_and_redact_real_text(self):
+        text = "Pasién Ñ, NIK 3171 0117 0845 0001, HP +62 812-3456-7890 ✓"
+        found = identitas.scan(text)
+        self.assertEqual([f.kind for f in found], ["nik", "phone"])
+        self.assertEqual(text[found[0].start : found[0].end], "3171 0117 0845 0001")
+        self.assertEqual(text[found[1].start : found[1].end], "+62 812-3456-7890")
+        self.assertEqual(found[0].confidence, "high")
+        self.assertEqual([f.kind for f in identitas.scan(text, kinds=["phone"])], ["phone"])
+        red = identitas.redact(text)
+        self.assertEqual(len(red), len(text))
+        self.assertNotIn("0845", red)
+        self.assertTrue(red.startswith("Pasién Ñ, NIK 3171 01** **** ****, HP +62 812-"))
+        placeholder = identitas.redact(text, identitas.Policy({"nik": "placeholder", "phone": "numbered"}))
+        self.assertEqual(placeholder, "Pasién Ñ, NIK [NIK], HP [PHONE_1] ✓")
+        buf = bytearray(text.encode())
+        identitas.Redactor().redact_in_place(buf)
+        self.assertEqual(buf.decode(), red)
 
     def test_redact_keeps_text_without_findings(self):
         self.assertEqual(identitas.redact("tidak ada nomor, ü"), "tidak ada nomor, ü")

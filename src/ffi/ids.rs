@@ -434,6 +434,9 @@ pub(crate) fn validate_kind(kind: Kind, v: &[u8]) -> Result<(), i32> {
         Kind::BpjsKesehatan => BpjsKesehatan::parse_bytes(v).map(drop).map_err(bpjs_status),
         Kind::BpjsKetenagakerjaan => Kpj::parse_bytes(v).map(drop).map_err(bpjs_status),
         Kind::Nip => Nip::parse_bytes(v).map(drop).map_err(nip_status),
+        Kind::Phone => crate::phone::Phone::parse_bytes(v)
+            .map(drop)
+            .map_err(super::phone::phone_status),
         _ => Err(IDENTITAS_STATUS_UNKNOWN_KIND),
     }
 }
@@ -448,6 +451,7 @@ pub(crate) fn is_valid_fn(kind: Kind) -> Option<fn(&[u8]) -> bool> {
         Kind::BpjsKesehatan => bpjs::is_valid_kesehatan,
         Kind::BpjsKetenagakerjaan => bpjs::is_valid_kpj,
         Kind::Nip => nip::is_valid,
+        Kind::Phone => crate::phone::is_valid,
         _ => return None,
     })
 }

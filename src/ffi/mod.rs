@@ -37,11 +37,13 @@
 
 mod ids;
 mod names;
+mod phone;
 mod redact;
 mod region;
 mod scan;
 
 pub use ids::*;
+pub use phone::*;
 pub use redact::*;
 pub use region::*;
 pub use scan::*;
@@ -219,6 +221,19 @@ const STATUS_NAMES: &[(i32, &core::ffi::CStr)] = &[
     (IDENTITAS_STATUS_BPJS_INVALID_CODE_LENGTH, c"invalid_length"),
     (IDENTITAS_STATUS_BPJS_NIK_NOT_CARD, c"nik_not_card"),
     (IDENTITAS_STATUS_BPJS_REPEATED_DIGITS, c"repeated_digits"),
+    (
+        phone::IDENTITAS_STATUS_PHONE_INVALID_LENGTH,
+        c"invalid_length",
+    ),
+    (phone::IDENTITAS_STATUS_PHONE_COUNTRY_CODE, c"country_code"),
+    (
+        phone::IDENTITAS_STATUS_PHONE_UNKNOWN_PREFIX,
+        c"unknown_prefix",
+    ),
+    (
+        phone::IDENTITAS_STATUS_PHONE_NOT_SHORT_NUMBER,
+        c"not_short_number",
+    ),
     (
         IDENTITAS_STATUS_REDACT_OUT_OF_BOUNDS,
         c"finding_out_of_bounds",
@@ -422,7 +437,8 @@ pub(crate) const fn status_kind(status: i32) -> i32 {
         | IDENTITAS_STATUS_BPJS_INVALID_LENGTH
         | IDENTITAS_STATUS_BPJS_INVALID_CODE_LENGTH
         | IDENTITAS_STATUS_BPJS_NIK_NOT_CARD
-        | IDENTITAS_STATUS_NIP_INVALID_LENGTH => IDENTITAS_ERROR_KIND_LENGTH,
+        | IDENTITAS_STATUS_NIP_INVALID_LENGTH
+        | phone::IDENTITAS_STATUS_PHONE_INVALID_LENGTH => IDENTITAS_ERROR_KIND_LENGTH,
         IDENTITAS_STATUS_NPWP_INVALID_CHECKSUM => IDENTITAS_ERROR_KIND_CHECKSUM,
         100..=499 | 600..=699 => IDENTITAS_ERROR_KIND_COMPONENT,
         _ => IDENTITAS_ERROR_KIND_USAGE,

@@ -19,6 +19,7 @@ _Static_assert(sizeof(identitas_bpjs_kesehatan) == IDENTITAS_SIZEOF_BPJS_KESEHAT
 _Static_assert(sizeof(identitas_kpj) == IDENTITAS_SIZEOF_KPJ, "kpj size");
 _Static_assert(sizeof(identitas_faskes) == IDENTITAS_SIZEOF_FASKES, "faskes size");
 _Static_assert(sizeof(identitas_nip) == IDENTITAS_SIZEOF_NIP, "nip size");
+_Static_assert(sizeof(identitas_phone) == IDENTITAS_SIZEOF_PHONE, "phone size");
 _Static_assert(sizeof(identitas_region) == 3 * sizeof(void *) + 16, "region size");
 _Static_assert(sizeof(identitas_finding) == 2 * sizeof(size_t) + 8, "finding size");
 _Static_assert(sizeof(identitas_redact_options) == 2 * sizeof(void *) + 72, "options size");
@@ -326,6 +327,54 @@ TEST(stream) {
     free(all);
 }
 
+TEST(phone) {
+    identitas_phone p;
+    assert(identitas_phone_is_valid(S("+62 812-3456-7890")) == 1);
+    assert(identitas_phone_is_valid(S("08412345678")) == 0);
+    assert(identitas_phone_is_valid(NULL, 5) == 0);
+    assert(identitas_phone_parse(S("0812-3456-7890"), &p) == IDENTITAS_STATUS_OK);
+    assert(p.nsn_len == 11 && memcmp(p.nsn, "81234567890", 11) == 0);
+    assert(p.type == IDENTITAS_PHONE_TYPE_MOBILE && p.had_country_code == 0);
+    assert(identitas_phone_parse(S("(021) 5550123"), &p) == IDENTITAS_STATUS_OK);
+    assert(p.type == IDENTITAS_PHONE_TYPE_FIXED_LINE);
+    assert(identitas_phone_parse(S("08412345678"), &p) == IDENTITAS_STATUS_PHONE_UNKNOWN_PREFIX);
+    assert(identitas_phone_parse(S("+1 202 555 0100"), &p) == IDENTITAS_STATUS_PHONE_COUNTRY_CODE);
+    assert(identitas_phone_parse(S("08123"), &p) == IDENTITAS_STATUS_PHONE_INVALID_LENGTH);
+    check_format(identitas_phone_normalize, "6281234567890", "+6281234567890");
+    char buf[IDENTITAS_FORMAT_MAX];
+    size_t n;
+    assert(identitas_phone_format(S("081234567890"), IDENTITAS_PHONE_FORMAT_INTERNATIONAL, (uint8_t *)buf, sizeof buf, &n) == IDENTITAS_STATUS_OK);
+    assert(strcmp(buf, "+62 812-3456-7890") == 0);
+    assert(identitas_phone_format(S("+62215550123"), IDENTITAS_PHONE_FORMAT_NATIONAL, (uint8_t *)buf, sizeof buf, &n) == IDENTITAS_STATUS_OK);
+    assert(strcmp(buf, "(021) 5550123") == 0);
+    assert(identitas_phone_format(S("081234567890"), 7, (uint8_t *)buf, sizeof buf, &n) == IDENTITAS_STATUS_INVALID_ARGUMENT);
+    const char *origin = identitas_phone_origin(S("0812-3456-7890"));
+    assert(origin != NULL && strlen(origin) > 0);
+    assert(identitas_phone_origin(S("(0274) 512345")) != NULL);
+    assert(identitas_phone_origin(S("x")) == NULL);
+    uint32_t flags = 0;
+    assert(identitas_phone_short(S("119"), &flags) == IDENTITAS_STATUS_OK && (flags & IDENTITAS_SHORT_EMERGENCY));
+    assert(identitas_phone_short(S("081234567890"), &flags) == IDENTITAS_STATUS_PHONE_NOT_SHORT_NUMBER);
+    assert(identitas_phone_short(S("112"), NULL) == IDENTITAS_STATUS_NULL_POINTER);
+}
+
+TEST(scan_and_redact_text) {
+    const char text[] = "Pasien NIK 3171 0117 0845 0001, HP +62 812-3456-7890.";
+    identitas_finding f[4];
+    size_t n = 0;
+    assert(identitas_scan(NULL, (const uint8_t *)text, strlen(text), f, 4, &n) == IDENTITAS_STATUS_OK);
+    assert(n == 2 && f[0].kind == IDENTITAS_KIND_NIK && f[1].kind == IDENTITAS_KIND_PHONE);
+    assert(f[0].end - f[0].start == 19 && memcmp(text + f[0].start, "3171 0117 0845 0001", 19) == 0);
+    assert(f[0].confidence == IDENTITAS_CONFIDENCE_HIGH);
+    char out[128];
+    assert(identitas_redact(NULL, (const uint8_t *)text, strlen(text), (uint8_t *)out, sizeof out, &n) == IDENTITAS_STATUS_OK);
+    assert(n == strlen(text) && strstr(out, "0845") == NULL && strstr(out, "3456") == NULL);
+    char buf[sizeof text];
+    memcpy(buf, text, sizeof text);
+    assert(identitas_redact_in_place(NULL, (uint8_t *)buf, strlen(buf)) == IDENTITAS_STATUS_OK);
+    assert(strcmp(buf, out) == 0);
+}
+
 int main(void) {
     RUN(versions);
     RUN(statuses);
@@ -335,6 +384,8 @@ int main(void) {
     RUN(bpjs_nip);
     RUN(generic_and_batch);
     RUN(region);
+    RUN(phone);
+    RUN(scan_and_redact_text);
     RUN(scanner);
     RUN(redaction);
     RUN(stream);
