@@ -61,14 +61,15 @@ pub(crate) struct RegencyRow {
 const RETIRED: u32 = 0x8000_0000;
 
 /// What a region code decodes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     code: u32,
     digits: u8,
-    province: Option<&'static str>,
-    regency: Option<&'static str>,
-    district: Option<&'static str>,
     status: RegionStatus,
+    // Table indices (+1; 0 = not known): names are looked up only when asked for.
+    province: u8,
+    regency: u16,
+    district: u16,
     successor: Option<u32>,
 }
 
@@ -78,9 +79,9 @@ impl Region {
         Region {
             code,
             digits,
-            province: None,
-            regency: None,
-            district: None,
+            province: 0,
+            regency: 0,
+            district: 0,
             status: RegionStatus::Unknown,
             successor: None,
         }
@@ -97,18 +98,20 @@ impl Region {
     }
 
     /// Province name, when the province is known.
-    pub const fn province(&self) -> Option<&'static str> {
-        self.province
+    pub fn province(&self) -> Option<&'static str> {
+        let i = usize::from(self.province).checked_sub(1)?;
+        table::PROVINCES.get(i).map(|p| p.1)
     }
 
     /// Regency or city name, when known (a 4- or 6-digit code).
-    pub const fn regency(&self) -> Option<&'static str> {
-        self.regency
+    pub fn regency(&self) -> Option<&'static str> {
+        let i = usize::from(self.regency).checked_sub(1)?;
+        table::REGENCIES.get(i).map(|r| r.name)
     }
 
     /// District (kecamatan) name, when known (a 6-digit code).
-    pub const fn district(&self) -> Option<&'static str> {
-        self.district
+    pub fn district(&self) -> Option<&'static str> {
+        district_name(usize::from(self.district).checked_sub(1)?)
     }
 
     /// Status of the most precise level of the code.
@@ -119,6 +122,20 @@ impl Region {
     /// Current code that covers the same area, for a retired code (same number of digits).
     pub const fn successor(&self) -> Option<u32> {
         self.successor
+    }
+}
+
+impl fmt::Debug for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Region")
+            .field("code", &self.code)
+            .field("digits", &self.digits)
+            .field("province", &self.province())
+            .field("regency", &self.regency())
+            .field("district", &self.district())
+            .field("status", &self.status)
+            .field("successor", &self.successor)
+            .finish()
     }
 }
 
@@ -179,7 +196,7 @@ pub(crate) fn lookup_checked(code: &[u8]) -> Region {
     let Some(p) = province_index(crate::digits::two(code, 0)) else {
         return region;
     };
-    region.province = Some(table::PROVINCES[p].1);
+    region.province = p as u8 + 1;
     if code.len() == 2 {
         region.status = RegionStatus::Current;
         return region;
@@ -188,7 +205,7 @@ pub(crate) fn lookup_checked(code: &[u8]) -> Region {
         return region;
     };
     let row = &table::REGENCIES[row_index];
-    region.regency = Some(row.name);
+    region.regency = row_index as u16 + 1;
     let retired = row.successor != 0;
     if code.len() == 4 {
         region.status = if retired {
@@ -210,11 +227,11 @@ pub(crate) fn lookup_checked(code: &[u8]) -> Region {
     let index = first + i;
     let r = table::DISTRICT_REF[index];
     if r & RETIRED == 0 {
-        region.district = district_name(index);
+        region.district = index as u16 + 1;
         region.status = RegionStatus::Current;
     } else {
         let succ = (r & !RETIRED) as usize;
-        region.district = district_name(succ);
+        region.district = succ as u16 + 1;
         region.status = RegionStatus::Retired;
         region.successor = Some(district_code(succ));
     }
