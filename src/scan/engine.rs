@@ -6,7 +6,9 @@
 
 use super::class::{SPACE, STRONG_SEP, at, digit_at, digit_run_end, find_digit, is};
 use super::labels::{Label, label_before};
-use super::numeric::{Chain, Form, MAX_DIGITS, left_of_group, left_ok, paren_prefix};
+use super::numeric::{
+    Chain, Form, MAX_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
+};
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
 use crate::kind::Kind;
@@ -77,6 +79,18 @@ impl Ctx<'_> {
             let p = g - 1;
             let prefix = at(input, p);
             if prefix == b'+' && left_ok(input, p) {
+                if let Some(g1) = plus_trunk_prefix(input, p) {
+                    // `+62 (0)812…`: the digits are `620812…`, a `+` form.
+                    chain.clear();
+                    for (slot, &b) in chain.digits.iter_mut().zip(b"620") {
+                        *slot = b;
+                    }
+                    chain.len = 3;
+                    chain.extend(input, g1, false);
+                    if let Some(f) = self.best(chain, p, Form::Plus) {
+                        return Some(f);
+                    }
+                }
                 chain.clear();
                 chain.extend(input, g, false);
                 if let Some(f) = self.best(chain, p, Form::Plus) {

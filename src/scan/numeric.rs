@@ -13,8 +13,9 @@
 //!   digits are never cut out of a longer written number (`12-3171011708450001` is one token).
 //! * A span must not touch a word character (`[A-Za-z0-9_]`), nor `-`/`/` followed by one on
 //!   the left (`ORD-…`), nor `-`/`/`/`.` followed by one on the right (`…0001-A`).
-//! * Phones may also start with `+` (`+62 812-3456-7890`) or a bracketed area code
-//!   (`(021) 5550123`).
+//! * Phones may also start with `+` (`+62 812-3456-7890`), with `+62` and the trunk zero in
+//!   brackets (`+62 (0)812-3456-7890`, a space optional on either side of `(0)`; the digits
+//!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
 use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, is};
@@ -281,4 +282,26 @@ pub(crate) fn paren_prefix(input: &[u8], s: usize) -> Option<(usize, usize, usiz
         return None;
     }
     Some((s + 1, close, g))
+}
+
+/// Recognises `+62 (0)` at `s` (the `+`), each space optional, followed by a digit: the
+/// start of the group after the bracket. The candidate's digits are then `620` and the
+/// groups from there.
+#[inline]
+pub(crate) fn plus_trunk_prefix(input: &[u8], s: usize) -> Option<usize> {
+    if at(input, s) != b'+' || at(input, s + 1) != b'6' || at(input, s + 2) != b'2' {
+        return None;
+    }
+    let mut i = s + 3;
+    if at(input, i) == b' ' {
+        i += 1;
+    }
+    if input.get(i..i + 3) != Some(b"(0)") {
+        return None;
+    }
+    i += 3;
+    if at(input, i) == b' ' {
+        i += 1;
+    }
+    digit_at(input, i).then_some(i)
 }
