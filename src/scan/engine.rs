@@ -65,12 +65,13 @@ impl Ctx<'_> {
 
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
     /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
-    /// `chain` is scratch space.
+    /// `run_end` ends the digit run at `g`; `chain` is scratch space.
     #[inline]
     fn at_group(
         &self,
         chain: &mut Chain,
         g: usize,
+        run_end: usize,
         cursor: usize,
         limit: usize,
     ) -> Option<Finding> {
@@ -112,7 +113,7 @@ impl Ctx<'_> {
         }
         if g >= cursor && g < limit {
             // A lone group (no separator after it) of a length no kind takes: nothing here.
-            let run_end = digit_run_end(input, g, MAX_DIGITS + 1);
+            let run_end = run_end.min(g + MAX_DIGITS + 1);
             let next = at(input, run_end);
             if !is(next, STRONG_SEP | SPACE)
                 && next != 0xC2
@@ -158,7 +159,7 @@ impl NumStream {
         while let Some(d) = find_digit(input, i, end) {
             let j = digit_run_end(input, d + 1, usize::MAX);
             if d == 0 || !digit_at(input, d - 1) {
-                if let Some(f) = cx.at_group(&mut self.chain, d, cursor, limit) {
+                if let Some(f) = cx.at_group(&mut self.chain, d, j, cursor, limit) {
                     self.pos = d + 1;
                     self.cached = Some(f);
                     return Some(f);

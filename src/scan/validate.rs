@@ -20,20 +20,20 @@ pub(crate) const fn bit(k: Kind) -> KindSet {
 }
 
 /// NIK: the crate's own parser.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nik_valid(d: &[u8]) -> bool {
     crate::nik::is_valid(d)
 }
 
 /// KK number: the crate's own parser.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn kk_valid(d: &[u8]) -> bool {
     crate::kk::is_valid(d)
 }
 
 /// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
 /// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn npwp_checked_valid(d: &[u8]) -> bool {
     match d.len() {
         15 => crate::npwp::is_valid(d),
@@ -43,13 +43,13 @@ fn npwp_checked_valid(d: &[u8]) -> bool {
 }
 
 /// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nitku_valid(d: &[u8]) -> bool {
     crate::nitku::is_valid(d)
 }
 
 /// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nip_valid(d: &[u8]) -> bool {
     crate::nip::is_valid(d)
 }
