@@ -86,14 +86,46 @@ pub(crate) fn digit_at(input: &[u8], i: usize) -> bool {
 /// First index `>= from` and `< end` holding an ASCII digit (word-at-a-time skip).
 #[inline]
 pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
     let end = end.min(input.len());
     let mut i = from;
+    // The next eight bytes first: in tables the next digit is usually near.
+    if i + 8 <= end {
+        let mut w = [0u8; 8];
+        if let Some(src) = input.get(i..i + 8) {
+            w.copy_from_slice(src);
+        }
+        let digits = !non_digit_mask(u64::from_le_bytes(w)) & HI;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    // Then sixteen bytes a round (the common case in prose).
+    while i + 16 <= end {
+        let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
+        if let (Some(x), Some(y)) = (input.get(i..i + 8), input.get(i + 8..i + 16)) {
+            a.copy_from_slice(x);
+            b.copy_from_slice(y);
+        }
+        let da = !non_digit_mask(u64::from_le_bytes(a)) & HI;
+        let db = !non_digit_mask(u64::from_le_bytes(b)) & HI;
+        if da | db != 0 {
+            let at = if da != 0 {
+                da.trailing_zeros() / 8
+            } else {
+                8 + db.trailing_zeros() / 8
+            };
+            return Some(i + at as usize);
+        }
+        i += 16;
+    }
     while i + 8 <= end {
         let mut w = [0u8; 8];
         if let Some(src) = input.get(i..i + 8) {
             w.copy_from_slice(src);
         }
-        let digits = !non_digit_mask(u64::from_le_bytes(w)) & 0x8080_8080_8080_8080;
+        let digits = !non_digit_mask(u64::from_le_bytes(w)) & HI;
         if digits != 0 {
             return Some(i + (digits.trailing_zeros() / 8) as usize);
         }
@@ -171,5 +203,17 @@ mod tests {
         assert_eq!(find_digit(t, 0, 16), None);
         assert_eq!(find_digit(t, 3, 17), Some(16));
         assert_eq!(find_digit(b"/:09", 0, 4), Some(2));
+        // Every position, start and end against a byte-at-a-time search.
+        let mut buf = [b'x'; 40];
+        for p in 0..40 {
+            buf[p] = b'0' + (p % 10) as u8;
+            for from in 0..=40 {
+                for end in [from, 17, 24, 33, 40] {
+                    let want = (from..end.min(40)).find(|&i| buf[i].is_ascii_digit());
+                    assert_eq!(find_digit(&buf, from, end), want, "{p} {from} {end}");
+                }
+            }
+            buf[p] = if p % 2 == 0 { b'/' } else { b':' };
+        }
     }
 }

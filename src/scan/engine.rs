@@ -4,7 +4,7 @@
 //! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
 //! labels are read only for candidates that already validate.
 
-use super::class::{SPACE, STRONG_SEP, at, digit_at, digit_run_end, find_digit, is};
+use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, find_digit, is};
 use super::labels::{Label, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
@@ -112,21 +112,36 @@ impl Ctx<'_> {
             }
         }
         if g >= cursor && g < limit {
-            // A lone group (no separator after it) of a length no kind takes: nothing here.
+            // A lone group: no separator after it, so its span is the group itself.
             let run_end = run_end.min(g + MAX_DIGITS + 1);
             let next = at(input, run_end);
-            if !is(next, STRONG_SEP | SPACE)
-                && next != 0xC2
-                && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0
-            {
-                return None;
+            let lone = !is(next, STRONG_SEP | SPACE) && next != 0xC2;
+            if lone && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0 {
+                return None; // of a length no kind takes (more than 22 digits included)
             }
             let (strong_link, left) = left_of_group(input, g);
-            if !strong_link && left {
-                chain.clear();
-                chain.extend(input, g, true);
-                return self.best(chain, g, Form::Plain);
+            if strong_link || !left {
+                return None;
             }
+            if lone {
+                // The chain would be this group alone, ending here if no word follows: decide
+                // on the input's own bytes, without copying them.
+                if is(next, WORD) {
+                    return None;
+                }
+                let d = input.get(g..run_end)?;
+                let mut context = || self.context(g);
+                let (kind, confidence) = classify(d, Form::Plain, self.kinds, &mut context)?;
+                return Some(Finding {
+                    kind,
+                    start: g,
+                    end: run_end,
+                    confidence,
+                });
+            }
+            chain.clear();
+            chain.extend(input, g, true);
+            return self.best(chain, g, Form::Plain);
         }
         None
     }
