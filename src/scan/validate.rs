@@ -332,11 +332,22 @@ pub(crate) fn classify(
         return Some((k, Confidence::Low));
     }
     let confidence = match k {
-        Kind::Nik if valid(Kind::Kk, false) => Confidence::Low,
+        // A valid NIK is a valid KK number exactly when its day field has no female
+        // offset (`kk_valid_given_nik`), so the KK parser need not run again.
+        Kind::Nik if kinds & bit(Kind::Kk) != 0 && kk_valid_given_nik(d) => Confidence::Low,
         Kind::Kk | Kind::BpjsKesehatan => Confidence::Low,
         _ => Confidence::Medium,
     };
     Some((k, confidence))
+}
+
+/// For digits already valid as a NIK: are they valid as a KK number too? Both parsers check
+/// the same fields (`crate::nik::valid_block`); the KK's day has no female offset, so a valid
+/// NIK is a valid KK number exactly when its day field is at most 40.
+#[inline]
+fn kk_valid_given_nik(d: &[u8]) -> bool {
+    d.get(6..8)
+        .is_some_and(|day| crate::digits::value(day) <= 40)
 }
 
 /// Kind and confidence of an e-mail address in the given context.
@@ -351,6 +362,20 @@ pub(crate) fn resolve_email(context: Option<Label>) -> Confidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn kk_given_nik_agrees_with_the_kk_parser(
+            d in proptest::string::string_regex("(3[1-6]|51|9[1-2])[0-9]{4}[0-7][0-9](0[1-9]|1[0-2])[0-9]{6}").unwrap()
+        ) {
+            let d = d.as_bytes();
+            if nik_valid(d) {
+                proptest::prop_assert_eq!(kk_valid_given_nik(d), kk_valid(d));
+            } else {
+                proptest::prop_assert!(!kk_valid(d));
+            }
+        }
+    }
 
     #[test]
     fn validators() {
