@@ -101,24 +101,20 @@ pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize>
         }
         i += 8;
     }
-    // Then sixteen bytes a round (the common case in prose).
-    while i + 16 <= end {
-        let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
-        if let (Some(x), Some(y)) = (input.get(i..i + 8), input.get(i + 8..i + 16)) {
-            a.copy_from_slice(x);
-            b.copy_from_slice(y);
+    // Then 32 bytes a round while no digit is in sight (the common case in prose); the
+    // exact word loop below finds the digit in a round that has one.
+    while i + 32 <= end {
+        let Some(chunk) = input.get(i..i + 32) else {
+            break;
+        };
+        let any = any_digit(word(chunk, 0))
+            | any_digit(word(chunk, 8))
+            | any_digit(word(chunk, 16))
+            | any_digit(word(chunk, 24));
+        if any != 0 {
+            break;
         }
-        let da = !non_digit_mask(u64::from_le_bytes(a)) & HI;
-        let db = !non_digit_mask(u64::from_le_bytes(b)) & HI;
-        if da | db != 0 {
-            let at = if da != 0 {
-                da.trailing_zeros() / 8
-            } else {
-                8 + db.trailing_zeros() / 8
-            };
-            return Some(i + at as usize);
-        }
-        i += 16;
+        i += 32;
     }
     while i + 8 <= end {
         let mut w = [0u8; 8];
@@ -138,6 +134,25 @@ pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize>
         i += 1;
     }
     None
+}
+
+/// The eight bytes of `b` at `k` as a little-endian word (zeros past its end).
+#[inline(always)]
+fn word(b: &[u8], k: usize) -> u64 {
+    let mut w = [0u8; 8];
+    if let Some(src) = b.get(k..k + 8) {
+        w.copy_from_slice(src);
+    }
+    u64::from_le_bytes(w)
+}
+
+/// Non-zero exactly when some byte of `w` is an ASCII digit (which ones is not exact: a
+/// borrow may mark bytes after the first digit).
+#[inline(always)]
+fn any_digit(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let x = w ^ (LO * 0x30); // digits become 0..=9
+    x.wrapping_sub(LO * 10) & !x & (LO * 0x80)
 }
 
 /// Bit 7 of each byte of `w` set where that byte is not an ASCII digit (exact per byte: no
