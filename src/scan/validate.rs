@@ -20,20 +20,20 @@ pub(crate) const fn bit(k: Kind) -> KindSet {
 }
 
 /// NIK: the crate's own parser.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nik_valid(d: &[u8]) -> bool {
     crate::nik::is_valid(d)
 }
 
 /// KK number: the crate's own parser.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn kk_valid(d: &[u8]) -> bool {
     crate::kk::is_valid(d)
 }
 
 /// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
 /// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn npwp_checked_valid(d: &[u8]) -> bool {
     match d.len() {
         15 => crate::npwp::is_valid(d),
@@ -43,13 +43,13 @@ fn npwp_checked_valid(d: &[u8]) -> bool {
 }
 
 /// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nitku_valid(d: &[u8]) -> bool {
     crate::nitku::is_valid(d)
 }
 
 /// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
-#[inline]
+#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nip_valid(d: &[u8]) -> bool {
     crate::nip::is_valid(d)
 }
@@ -245,6 +245,34 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
     }
 }
 
+/// Kinds whose length rules admit `n` digits written in `form` (labelled or not): the
+/// same length gates as [`numeric_kinds`].
+#[inline]
+pub(crate) fn possible_kinds(n: usize, form: Form) -> KindSet {
+    if form != Form::Plain {
+        return bit(Kind::Phone);
+    }
+    let mut set = 0;
+    if (9..=16).contains(&n) {
+        set |= bit(Kind::Phone);
+    }
+    match n {
+        13 => set |= bit(Kind::BpjsKesehatan),
+        15 => set |= bit(Kind::Npwp),
+        16 => set |= bit(Kind::Nik) | bit(Kind::Kk) | bit(Kind::Npwp),
+        18 => set |= bit(Kind::Nip),
+        22 => set |= bit(Kind::Nitku),
+        _ => {}
+    }
+    if (10..=16).contains(&n) {
+        set |= bit(Kind::BpjsKetenagakerjaan);
+    }
+    if (12..=19).contains(&n) {
+        set |= bit(Kind::PaymentCard);
+    }
+    set
+}
+
 /// Kinds that may be valid only when labelled: a cheap superset, to skip label look-ups.
 #[inline]
 fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
@@ -277,7 +305,14 @@ pub(crate) fn classify(
     kinds: KindSet,
     context: &mut dyn FnMut() -> Option<Label>,
 ) -> Option<(Kind, Confidence)> {
-    let valid = |k: Kind, labelled: bool| kinds & bit(k) != 0 && kind_valid(k, d, form, labelled);
+    // Dispatch on the digit count first: most candidates (dates, house numbers, amounts)
+    // have a length no kind takes, and each length admits only a few kinds.
+    let possible = possible_kinds(d.len(), form) & kinds;
+    if possible == 0 {
+        return None;
+    }
+    let valid =
+        |k: Kind, labelled: bool| possible & bit(k) != 0 && kind_valid(k, d, form, labelled);
     let winner = DEFAULT_ORDER.into_iter().find(|&k| valid(k, false));
     if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
         return None;
@@ -297,11 +332,22 @@ pub(crate) fn classify(
         return Some((k, Confidence::Low));
     }
     let confidence = match k {
-        Kind::Nik if valid(Kind::Kk, false) => Confidence::Low,
+        // A valid NIK is a valid KK number exactly when its day field has no female
+        // offset (`kk_valid_given_nik`), so the KK parser need not run again.
+        Kind::Nik if kinds & bit(Kind::Kk) != 0 && kk_valid_given_nik(d) => Confidence::Low,
         Kind::Kk | Kind::BpjsKesehatan => Confidence::Low,
         _ => Confidence::Medium,
     };
     Some((k, confidence))
+}
+
+/// For digits already valid as a NIK: are they valid as a KK number too? Both parsers check
+/// the same fields (`crate::nik::valid_block`); the KK's day has no female offset, so a valid
+/// NIK is a valid KK number exactly when its day field is at most 40.
+#[inline]
+fn kk_valid_given_nik(d: &[u8]) -> bool {
+    d.get(6..8)
+        .is_some_and(|day| crate::digits::value(day) <= 40)
 }
 
 /// Kind and confidence of an e-mail address in the given context.
@@ -316,6 +362,20 @@ pub(crate) fn resolve_email(context: Option<Label>) -> Confidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn kk_given_nik_agrees_with_the_kk_parser(
+            d in proptest::string::string_regex("(3[1-6]|51|9[1-2])[0-9]{4}[0-7][0-9](0[1-9]|1[0-2])[0-9]{6}").unwrap()
+        ) {
+            let d = d.as_bytes();
+            if nik_valid(d) {
+                proptest::prop_assert_eq!(kk_valid_given_nik(d), kk_valid(d));
+            } else {
+                proptest::prop_assert!(!kk_valid(d));
+            }
+        }
+    }
 
     #[test]
     fn validators() {
