@@ -102,23 +102,41 @@ pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
             }
         }
         Kind::Phone => {
-            // The prefix to skip depends on the first digits and the digit count.
-            let mut head = [0u8; super::normalise::PHONE_HEAD];
-            let mut n = 0usize;
-            for &b in span.iter() {
-                if b.is_ascii_digit() {
-                    if let Some(slot) = head.get_mut(n) {
-                        *slot = b;
-                    }
-                    n += 1;
-                }
-            }
-            let head = head.get(..n.min(head.len())).unwrap_or(&[]);
-            let skip = super::normalise::phone_prefix_len_of(head, n);
+            let skip = phone_skip(span);
             mask_digits(span, skip, spec);
         }
         _ => mask_digits(span, 0, spec),
     }
+}
+
+/// Digits of a written phone number before its national number (see
+/// [`super::normalise::phone_prefix_len`]), reading only as far as needed.
+#[inline]
+fn phone_skip(span: &[u8]) -> usize {
+    use super::normalise::{PHONE_HEAD, phone_prefix_len_of};
+    let mut head = [0u8; PHONE_HEAD];
+    let mut n = 0usize;
+    let mut i = 0usize;
+    while n < PHONE_HEAD {
+        let Some(&b) = span.get(i) else { break };
+        i += 1;
+        if b.is_ascii_digit() {
+            if let Some(slot) = head.get_mut(n) {
+                *slot = b;
+            }
+            n += 1;
+        }
+    }
+    // Only a `62` prefix depends on the digit count (more than 9).
+    if head.starts_with(b"62") {
+        for &b in span.get(i..).unwrap_or(&[]) {
+            if n > 9 {
+                break;
+            }
+            n += usize::from(b.is_ascii_digit());
+        }
+    }
+    phone_prefix_len_of(head.get(..n.min(PHONE_HEAD)).unwrap_or(&[]), n)
 }
 
 /// Masks alphanumerics of `span` after the first `skip` ones, showing `spec.lead`
