@@ -88,17 +88,14 @@ pub(crate) fn digit_at(input: &[u8], i: usize) -> bool {
 pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize> {
     let end = end.min(input.len());
     let mut i = from;
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     while i + 8 <= end {
         let mut w = [0u8; 8];
         if let Some(src) = input.get(i..i + 8) {
             w.copy_from_slice(src);
         }
-        // Digits become 0x00..=0x09 after the xor; look for any byte below 10.
-        let x = u64::from_le_bytes(w) ^ (LO * 0x30);
-        if (x.wrapping_sub(LO * 10) & !x & HI) != 0 {
-            break;
+        let digits = !non_digit_mask(u64::from_le_bytes(w)) & 0x8080_8080_8080_8080;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
@@ -109,4 +106,70 @@ pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize>
         i += 1;
     }
     None
+}
+
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII digit (exact per byte: no
+/// carries cross bytes).
+#[inline(always)]
+fn non_digit_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LO * 0x30); // digits become 0..=9
+    let t = (x & !HI) + LO * (0x80 - 10); // bit 7 set where the low 7 bits are >= 10
+    (t | x) & HI
+}
+
+/// End of the digit run starting at `i` (`i` itself when `input[i]` is no digit), at most
+/// `i + cap`: word at a time.
+#[inline]
+pub(crate) fn digit_run_end(input: &[u8], i: usize, cap: usize) -> usize {
+    let stop = input.len().min(i.saturating_add(cap));
+    let mut j = i;
+    while let Some(w) = input.get(j..j + 8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        let m = non_digit_mask(u64::from_le_bytes(b));
+        if m != 0 {
+            return (j + (m.trailing_zeros() / 8) as usize).min(stop);
+        }
+        j += 8;
+        if j >= stop {
+            return stop;
+        }
+    }
+    while j < stop && digit_at(input, j) {
+        j += 1;
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs() {
+        for b in 0..=255u8 {
+            let mut w = [b'5'; 8];
+            w[3] = b;
+            let m = non_digit_mask(u64::from_le_bytes(w));
+            assert_eq!(m != 0, !b.is_ascii_digit(), "{b}");
+        }
+        let s = b"x0123456789012345678901y";
+        assert_eq!(digit_run_end(s, 0, 99), 0);
+        assert_eq!(digit_run_end(s, 1, 99), 23);
+        assert_eq!(digit_run_end(s, 1, 5), 6);
+        assert_eq!(digit_run_end(s, 1, 8), 9);
+        assert_eq!(digit_run_end(s, 1, 9), 10);
+        assert_eq!(digit_run_end(s, 20, 99), 23);
+        assert_eq!(digit_run_end(b"12345678", 0, 99), 8);
+        assert_eq!(digit_run_end(b"123456789", 0, 99), 9);
+        assert_eq!(digit_run_end(b"", 0, 99), 0);
+        let t = b"abcdefghijklmnop7qrstuvwxyz9";
+        assert_eq!(find_digit(t, 0, t.len()), Some(16));
+        assert_eq!(find_digit(t, 17, t.len()), Some(27));
+        assert_eq!(find_digit(t, 0, 16), None);
+        assert_eq!(find_digit(t, 3, 17), Some(16));
+        assert_eq!(find_digit(b"/:09", 0, 4), Some(2));
+    }
 }

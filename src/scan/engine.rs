@@ -4,10 +4,12 @@
 //! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
 //! labels are read only for candidates that already validate.
 
-use super::class::{at, digit_at, find_digit};
+use super::class::{SPACE, STRONG_SEP, at, digit_at, digit_run_end, find_digit, is};
 use super::labels::{Label, label_before};
-use super::numeric::{Chain, Form, left_ok, paren_prefix, strong_link_before};
-use super::validate::{KindSet, classify, resolve_email};
+use super::numeric::{
+    Chain, Form, MAX_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
+};
+use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
 use crate::kind::Kind;
 
@@ -63,36 +65,67 @@ impl Ctx<'_> {
 
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
     /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
+    /// `chain` is scratch space.
     #[inline]
-    fn at_group(&self, g: usize, cursor: usize, limit: usize) -> Option<Finding> {
+    fn at_group(
+        &self,
+        chain: &mut Chain,
+        g: usize,
+        cursor: usize,
+        limit: usize,
+    ) -> Option<Finding> {
         let input = self.input;
         if g >= 1 && g > cursor && g - 1 < limit {
             let p = g - 1;
             let prefix = at(input, p);
             if prefix == b'+' && left_ok(input, p) {
-                let mut chain = Chain::new();
+                if let Some(g1) = plus_trunk_prefix(input, p) {
+                    // `+62 (0)812…`: the digits are `620812…`, a `+` form.
+                    chain.clear();
+                    for (slot, &b) in chain.digits.iter_mut().zip(b"620") {
+                        *slot = b;
+                    }
+                    chain.len = 3;
+                    chain.extend(input, g1, false);
+                    if let Some(f) = self.best(chain, p, Form::Plus) {
+                        return Some(f);
+                    }
+                }
+                chain.clear();
                 chain.extend(input, g, false);
-                if let Some(f) = self.best(&chain, p, Form::Plus) {
+                if let Some(f) = self.best(chain, p, Form::Plus) {
                     return Some(f);
                 }
             } else if prefix == b'(' && left_ok(input, p) {
                 if let Some((d0, close, g1)) = paren_prefix(input, p) {
-                    let mut chain = Chain::new();
+                    chain.clear();
                     for (slot, &b) in chain.digits.iter_mut().zip(input.get(d0..close)?) {
                         *slot = b;
                     }
                     chain.len = close - d0;
                     chain.extend(input, g1, false);
-                    if let Some(f) = self.best(&chain, p, Form::Paren) {
+                    if let Some(f) = self.best(chain, p, Form::Paren) {
                         return Some(f);
                     }
                 }
             }
         }
-        if g >= cursor && g < limit && !strong_link_before(input, g) && left_ok(input, g) {
-            let mut chain = Chain::new();
-            chain.extend(input, g, true);
-            return self.best(&chain, g, Form::Plain);
+        if g >= cursor && g < limit {
+            // A lone group (no separator after it) of a length no kind takes: nothing here.
+            let run_end = digit_run_end(input, g, MAX_DIGITS + 1);
+            let next = at(input, run_end);
+            if !is(next, STRONG_SEP | SPACE)
+                && next != 0xC2
+                && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0
+            {
+                return None;
+            }
+            let (strong_link, left) = left_of_group(input, g);
+            if !strong_link && left {
+                chain.clear();
+                chain.extend(input, g, true);
+                return self.best(chain, g, Form::Plain);
+            }
         }
         None
     }
@@ -100,6 +133,7 @@ impl Ctx<'_> {
 
 /// The next numeric candidate.
 struct NumStream {
+    chain: Chain,
     pos: usize,
     cached: Option<Finding>,
     done: bool,
@@ -122,12 +156,9 @@ impl NumStream {
         let end = input.len().min(limit.saturating_add(1));
         let mut i = self.pos.max(cursor);
         while let Some(d) = find_digit(input, i, end) {
-            let mut j = d + 1;
-            while j < input.len() && digit_at(input, j) {
-                j += 1;
-            }
+            let j = digit_run_end(input, d + 1, usize::MAX);
             if d == 0 || !digit_at(input, d - 1) {
-                if let Some(f) = cx.at_group(d, cursor, limit) {
+                if let Some(f) = cx.at_group(&mut self.chain, d, cursor, limit) {
                     self.pos = d + 1;
                     self.cached = Some(f);
                     return Some(f);
@@ -208,6 +239,7 @@ pub(crate) fn scan_range(
     let email_on = cx.kinds & super::validate::bit(Kind::Email) != 0;
     let numeric_on = cx.kinds & !super::validate::bit(Kind::Email) != 0;
     let mut num = NumStream {
+        chain: Chain::new(),
         pos: from,
         cached: None,
         done: !numeric_on,

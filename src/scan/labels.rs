@@ -74,6 +74,9 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
         i -= 1;
         n += 1;
     }
+    if n == 0 {
+        return None; // the common case in tables: `,` or a quote before the value
+    }
     let capped = n == MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL);
     let seg = input.get(i..end)?;
     // Normalise into words.

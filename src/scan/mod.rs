@@ -18,7 +18,7 @@
 //!
 //! * **Candidates.** Digit groups joined by the separators people write (see `numeric.rs`:
 //!   space, NBSP, `.`, `-`, `/`, at most three in a row; spaces join only groups of up to 8
-//!   digits), `+62…` and `(021) …` phones, and e-mail addresses around each `@`.
+//!   digits), `+62…`, `+62 (0)…` and `(021) …` phones, and e-mail addresses around each `@`.
 //!   Digits inside longer digit runs or touching letters are never candidates.
 //! * **Validation.** Every candidate goes through the parser of each kind whose length fits:
 //!   NIK and KK (`crate::nik`, `crate::kk`), NPWP 15/16 (Luhn), NITKU, NIP (two real dates),

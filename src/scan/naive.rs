@@ -176,11 +176,25 @@ impl Naive<'_> {
         })
     }
 
+    /// `+62 (0)` (spaces optional) at `s`, then a digit token: where that token starts.
+    fn trunk_form(&self, s: usize) -> Option<usize> {
+        let rest = self.input.get(s..)?;
+        for head in [&b"+62 (0) "[..], b"+62 (0)", b"+62(0) ", b"+62(0)"] {
+            if rest.starts_with(head) && self.byte(s + head.len()).is_ascii_digit() {
+                return Some(s + head.len());
+            }
+        }
+        None
+    }
+
     fn numeric(&self, s: usize, e: usize) -> Option<Finding> {
         let input = self.input;
         let (form, mut digits, ds) = match input[s] {
             b'0'..=b'9' => (Form::Plain, Vec::new(), s),
-            b'+' => (Form::Plus, Vec::new(), s + 1),
+            b'+' => match self.trunk_form(s) {
+                Some(g) => (Form::Plus, b"620".to_vec(), g),
+                None => (Form::Plus, Vec::new(), s + 1),
+            },
             b'(' => {
                 let t = self.index[s + 1];
                 let Some(&Tok::Digits { start, end }) = self.toks.get(t) else {
@@ -352,6 +366,10 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         b"19660801 198803 1 001",
         b"0812-3456-7890",
         b"+62 812-3456-7890",
+        b"+62 (0)812-3456-7890",
+        b"+62(0) 21 5550123",
+        b"(0)",
+        b"+62 ",
         b"6281234567890",
         b"(021) 5550123",
         b"4111 1111 1111 1111",

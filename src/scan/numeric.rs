@@ -13,11 +13,12 @@
 //!   digits are never cut out of a longer written number (`12-3171011708450001` is one token).
 //! * A span must not touch a word character (`[A-Za-z0-9_]`), nor `-`/`/` followed by one on
 //!   the left (`ORD-…`), nor `-`/`/`/`.` followed by one on the right (`…0001-A`).
-//! * Phones may also start with `+` (`+62 812-3456-7890`) or a bracketed area code
-//!   (`(021) 5550123`).
+//! * Phones may also start with `+` (`+62 812-3456-7890`), with `+62` and the trunk zero in
+//!   brackets (`+62 (0)812-3456-7890`, a space optional on either side of `(0)`; the digits
+//!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, is};
+use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, is};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
@@ -93,13 +94,6 @@ pub(crate) fn digits_fwd(input: &[u8], i: usize, cap: usize) -> usize {
     n
 }
 
-/// True when the group starting at `s` is strongly linked to a group before it.
-#[inline]
-pub(crate) fn strong_link_before(input: &[u8], s: usize) -> bool {
-    let (chars, j, strong) = sep_run_back(input, s);
-    strong && (1..=MAX_SEP_RUN).contains(&chars) && j > 0 && digit_at(input, j - 1)
-}
-
 /// True when a span may start at `s` (its first byte) as far as the left neighbour goes.
 #[inline]
 pub(crate) fn left_ok(input: &[u8], s: usize) -> bool {
@@ -117,20 +111,6 @@ pub(crate) fn left_ok(input: &[u8], s: usize) -> bool {
     !(matches!(b, b'-' | b'/') && s >= 2 && is(at(input, s - 2), WORD))
 }
 
-/// True when a span may end at `e` (one past its last digit) as far as the right neighbour goes.
-#[inline]
-pub(crate) fn right_ok(input: &[u8], e: usize) -> bool {
-    let (chars, j, _) = sep_run_fwd(input, e);
-    if (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j) {
-        return true;
-    }
-    let b = at(input, e);
-    if is(b, WORD) {
-        return false;
-    }
-    !(matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD))
-}
-
 /// One possible end of a span.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct End {
@@ -146,8 +126,8 @@ pub(crate) struct End {
 pub(crate) struct Chain {
     /// Index of the first group extended from.
     pub(crate) base: usize,
-    /// The digits collected so far.
-    pub(crate) digits: [u8; MAX_DIGITS],
+    /// The digits collected so far (and eight bytes of slack for word copies).
+    pub(crate) digits: [u8; MAX_DIGITS + 8],
     /// Number of digits collected.
     pub(crate) len: usize,
     /// Possible ends, shortest first.
@@ -166,10 +146,43 @@ impl Chain {
     pub(crate) fn new() -> Chain {
         Chain {
             base: usize::MAX,
-            digits: [0; MAX_DIGITS],
+            digits: [0; MAX_DIGITS + 8],
             len: 0,
             ends: [End::default(); MAX_DIGITS],
             n_ends: 0,
+        }
+    }
+
+    /// Empties the chain for reuse (the digit buffer is not cleared: only `..len` is read).
+    #[inline]
+    pub(crate) fn clear(&mut self) {
+        self.base = usize::MAX;
+        self.len = 0;
+        self.n_ends = 0;
+    }
+
+    /// Appends the `n` digits at `input[g..]` after `len`, eight bytes at a time (the buffer
+    /// has eight bytes of slack, so whole words fit).
+    #[inline(always)]
+    fn copy_digits(&mut self, input: &[u8], g: usize, n: usize) {
+        let mut k = 0;
+        while k < n {
+            let at = self.len + k;
+            match (self.digits.get_mut(at..at + 8), input.get(g + k..g + k + 8)) {
+                (Some(dst), Some(src)) => dst.copy_from_slice(src),
+                _ => {
+                    for (dst, src) in self
+                        .digits
+                        .iter_mut()
+                        .skip(at)
+                        .zip(input.iter().skip(g + k).take(n - k))
+                    {
+                        *dst = *src;
+                    }
+                    return;
+                }
+            }
+            k += 8;
         }
     }
 
@@ -178,19 +191,18 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
         let mut groups = 0usize;
+        // The link into the group at `g` is weak (spaces only): both groups must be short.
+        let mut weak = false;
         self.base = g;
         loop {
+            // Copy the group's digits; one more than fits ends the chain.
             let room = MAX_DIGITS - self.len;
-            let n = digits_fwd(input, g, room + 1);
-            if n > room || n == 0 {
+            let e = digit_run_end(input, g, room + 1);
+            let n = e - g;
+            if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
                 return;
             }
-            if let (Some(dst), Some(src)) = (
-                self.digits.get_mut(self.len..self.len + n),
-                input.get(g..g + n),
-            ) {
-                dst.copy_from_slice(src);
-            }
+            self.copy_digits(input, g, n);
             self.len += n;
             groups += 1;
             if groups == 1 {
@@ -198,10 +210,16 @@ impl Chain {
             } else {
                 amount = amount && n == 3;
             }
-            let e = g + n;
             let (chars, j, strong) = sep_run_fwd(input, e);
             let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
-            if !(next_is_group && strong) && right_ok(input, e) {
+            // `right_ok(input, e)`, reusing the separator run just read.
+            let end_ok = if next_is_group {
+                !strong
+            } else {
+                let b = at(input, e);
+                !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+            };
+            if end_ok {
                 if let Some(slot) = self.ends.get_mut(self.n_ends) {
                     *slot = End {
                         // A chain spans at most 22 digits and 21 short separator runs.
@@ -212,19 +230,33 @@ impl Chain {
                     self.n_ends += 1;
                 }
             }
-            if !next_is_group {
+            if !next_is_group || (!strong && n > WEAK_GROUP_MAX) {
                 return;
             }
-            if !strong {
-                let h = digits_fwd(input, j, WEAK_GROUP_MAX + 1);
-                if n > WEAK_GROUP_MAX || h > WEAK_GROUP_MAX {
-                    return;
-                }
-            }
+            weak = !strong;
             amount = amount && j == e + 1 && at(input, e) == b'.';
             g = j;
         }
     }
+}
+
+/// Where a span may start relative to the group at `s`: `(strongly linked to digits
+/// before, left_ok)`, reading the separator run before it once.
+#[inline]
+pub(crate) fn left_of_group(input: &[u8], s: usize) -> (bool, bool) {
+    let (chars, j, strong) = sep_run_back(input, s);
+    if (1..=MAX_SEP_RUN).contains(&chars) && j > 0 && digit_at(input, j - 1) {
+        return (strong, true);
+    }
+    if s == 0 {
+        return (false, true);
+    }
+    let b = at(input, s - 1);
+    if is(b, WORD) {
+        return (false, false);
+    }
+    let ok = !(matches!(b, b'-' | b'/') && s >= 2 && is(at(input, s - 2), WORD));
+    (false, ok)
 }
 
 /// Recognises `(0xx)` or `(0xx) ` at `s` (the bracket): the area code's digits range and the
@@ -250,4 +282,26 @@ pub(crate) fn paren_prefix(input: &[u8], s: usize) -> Option<(usize, usize, usiz
         return None;
     }
     Some((s + 1, close, g))
+}
+
+/// Recognises `+62 (0)` at `s` (the `+`), each space optional, followed by a digit: the
+/// start of the group after the bracket. The candidate's digits are then `620` and the
+/// groups from there.
+#[inline]
+pub(crate) fn plus_trunk_prefix(input: &[u8], s: usize) -> Option<usize> {
+    if at(input, s) != b'+' || at(input, s + 1) != b'6' || at(input, s + 2) != b'2' {
+        return None;
+    }
+    let mut i = s + 3;
+    if at(input, i) == b' ' {
+        i += 1;
+    }
+    if input.get(i..i + 3) != Some(b"(0)") {
+        return None;
+    }
+    i += 3;
+    if at(input, i) == b' ' {
+        i += 1;
+    }
+    digit_at(input, i).then_some(i)
 }

@@ -245,6 +245,34 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
     }
 }
 
+/// Kinds whose length rules admit `n` digits written in `form` (labelled or not): the
+/// same length gates as [`numeric_kinds`].
+#[inline]
+pub(crate) fn possible_kinds(n: usize, form: Form) -> KindSet {
+    if form != Form::Plain {
+        return bit(Kind::Phone);
+    }
+    let mut set = 0;
+    if (9..=16).contains(&n) {
+        set |= bit(Kind::Phone);
+    }
+    match n {
+        13 => set |= bit(Kind::BpjsKesehatan),
+        15 => set |= bit(Kind::Npwp),
+        16 => set |= bit(Kind::Nik) | bit(Kind::Kk) | bit(Kind::Npwp),
+        18 => set |= bit(Kind::Nip),
+        22 => set |= bit(Kind::Nitku),
+        _ => {}
+    }
+    if (10..=16).contains(&n) {
+        set |= bit(Kind::BpjsKetenagakerjaan);
+    }
+    if (12..=19).contains(&n) {
+        set |= bit(Kind::PaymentCard);
+    }
+    set
+}
+
 /// Kinds that may be valid only when labelled: a cheap superset, to skip label look-ups.
 #[inline]
 fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
@@ -277,7 +305,14 @@ pub(crate) fn classify(
     kinds: KindSet,
     context: &mut dyn FnMut() -> Option<Label>,
 ) -> Option<(Kind, Confidence)> {
-    let valid = |k: Kind, labelled: bool| kinds & bit(k) != 0 && kind_valid(k, d, form, labelled);
+    // Dispatch on the digit count first: most candidates (dates, house numbers, amounts)
+    // have a length no kind takes, and each length admits only a few kinds.
+    let possible = possible_kinds(d.len(), form) & kinds;
+    if possible == 0 {
+        return None;
+    }
+    let valid =
+        |k: Kind, labelled: bool| possible & bit(k) != 0 && kind_valid(k, d, form, labelled);
     let winner = DEFAULT_ORDER.into_iter().find(|&k| valid(k, false));
     if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
         return None;
