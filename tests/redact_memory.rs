@@ -130,6 +130,8 @@ fn stream_through_cli(csv: bool) {
     assert_eq!(read, written, "{format}: the default policy keeps lengths");
     assert!(longest < 16, "{format}: a clear NIK reached the output");
     assert!(peak > 0, "{format}: VmHWM was never read");
+    // Shown with --nocapture: the figure the issue asks about.
+    eprintln!("{format}: {written} bytes streamed, peak RSS {peak} KiB");
     assert!(
         peak < LIMIT_KIB,
         "{format}: peak RSS {peak} KiB over {LIMIT_KIB} KiB for {written} bytes"

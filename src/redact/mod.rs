@@ -445,7 +445,12 @@ impl Redactor {
                         }
                     }
                 }
-                let r = self.redact_into(field, &findings, out);
+                let r = if findings.is_empty() {
+                    out.extend_from_slice(field);
+                    Ok(())
+                } else {
+                    self.redact_into(field, &findings, out)
+                };
                 self.findings = findings;
                 r?;
             }
