@@ -244,3 +244,26 @@ fn over_long_csv_record_split_across_chunks_falls_back_to_text() {
         assert!(text.ends_with("baik,317101**********\n"), "chunk {chunk}");
     }
 }
+
+#[test]
+fn jsonl_keys_in_any_order_keep_their_plans() {
+    // Key plans are cached by line order; lines that reorder, drop or rename keys
+    // must still get each key's own plan.
+    let input = br#"{"nik": "3171011708450001", "nama": "Budi"}
+{"nama": "Ani", "nik": "3171011708450001"}
+{"nama": "Sari"}
+{"x": {"nik": "3171011708450001"}, "nama": ["Dewi", "Rina"], "alamat": "Jl. Mawar"}
+{"nik2": "budi", "nik": "1234"}
+"#;
+    let (out, bad) = run(Format::Jsonl, Policy::default(), input, 5);
+    assert!(bad.is_empty());
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        r#"{"nik": "317101**********", "nama": "****"}
+{"nama": "***", "nik": "317101**********"}
+{"nama": "****"}
+{"x": {"nik": "317101**********"}, "nama": ["****", "****"], "alamat": "*** *****"}
+{"nik2": "budi", "nik": "****"}
+"#
+    );
+}

@@ -99,6 +99,11 @@ pub struct RecordStream {
     fields: Vec<(usize, usize)>,
     values: Vec<jsonl::Value>,
     key_plans: HashMap<Vec<u8>, ColumnPlan>,
+    /// The keys of the last line in order, with their plans: JSON lines usually
+    /// repeat their keys in the same order, so most look-ups are one compare.
+    key_order: Vec<(Vec<u8>, ColumnPlan)>,
+    /// Position in `key_order` of the next key expected.
+    key_next: usize,
     reports: Vec<Malformed>,
     malformed: u64,
     records: u64,
@@ -120,6 +125,8 @@ impl RecordStream {
             fields: Vec::new(),
             values: Vec::new(),
             key_plans: HashMap::new(),
+            key_order: Vec::new(),
+            key_next: 0,
             reports: Vec::new(),
             malformed: 0,
             records: 0,
@@ -335,6 +342,33 @@ impl RecordStream {
         r
     }
 
+    /// The plan of a JSON key (raw bytes between the quotes), cached.
+    fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
+        if let Some((k, p)) = self.key_order.get(self.key_next) {
+            if k.as_slice() == key {
+                self.key_next += 1;
+                return *p;
+            }
+        }
+        let p = match self.key_plans.get(key) {
+            Some(p) => *p,
+            None => {
+                let p = ColumnPlan::for_name(&String::from_utf8_lossy(key), self.redactor.policy());
+                if self.key_plans.len() < 4096 {
+                    self.key_plans.insert(key.to_vec(), p);
+                }
+                p
+            }
+        };
+        // Remember this line's order (bounded like the map).
+        if self.key_order.len() < 256 {
+            self.key_order.truncate(self.key_next);
+            self.key_order.push((key.to_vec(), p));
+            self.key_next = self.key_order.len();
+        }
+        p
+    }
+
     fn json_record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), Bad> {
         let at = out.len();
         let body = csv::body_len(rec);
@@ -344,6 +378,7 @@ impl RecordStream {
         }
         let mut values = core::mem::take(&mut self.values);
         let parsed = jsonl::parse_line(&rec[..body], &mut values);
+        self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
             let mut pos = 0;
@@ -351,20 +386,8 @@ impl RecordStream {
                 let plan = match v.key {
                     None => ColumnPlan::unnamed(self.redactor.policy()),
                     Some((ks, ke)) => {
-                        let key = &rec[ks..ke];
-                        match self.key_plans.get(key) {
-                            Some(p) => *p,
-                            None => {
-                                let p = ColumnPlan::for_name(
-                                    &String::from_utf8_lossy(key),
-                                    self.redactor.policy(),
-                                );
-                                if self.key_plans.len() < 4096 {
-                                    self.key_plans.insert(key.to_vec(), p);
-                                }
-                                p
-                            }
-                        }
+                        let key = rec.get(ks..ke).unwrap_or(&[]);
+                        self.plan_for_key(key)
                     }
                 };
                 out.extend_from_slice(&rec[pos..v.start]);
