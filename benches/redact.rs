@@ -78,6 +78,26 @@ fn csv(size: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// The CSV rows as JSON lines (the same values under the same keys).
+fn jsonl(size: usize) -> Vec<u8> {
+    let mut r = Lcg(7);
+    let mut s = String::new();
+    while s.len() < size {
+        s.push_str(&format!(
+            "{{\"nik\": \"{}\", \"nama\": \"{} {}\", \"no_hp\": \"{}\", \"email\": \"user{}@contoh.co.id\", \"catatan\": \"{} {} {}\"}}\n",
+            nik(&mut r),
+            WORDS[r.below(12) as usize],
+            WORDS[r.below(12) as usize],
+            phone(&mut r),
+            r.below(1000),
+            WORDS[r.below(12) as usize],
+            WORDS[r.below(12) as usize],
+            WORDS[r.below(12) as usize],
+        ));
+    }
+    s.into_bytes()
+}
+
 /// What a competent regex user writes: one alternation, `replace_all` with a closure.
 fn baseline_regex() -> Regex {
     Regex::new(
@@ -185,6 +205,29 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
     }
+
+    let data = jsonl(1 << 20);
+    let run = |data: &[u8]| {
+        let mut s = RecordStream::new(Redactor::new(Policy::default()).unwrap(), Format::Jsonl);
+        let mut out = Vec::with_capacity(data.len() + data.len() / 8);
+        for ch in data.chunks(64 * 1024) {
+            s.push(ch, &mut out).unwrap();
+        }
+        s.finish(&mut out).unwrap();
+        assert_eq!(s.malformed_count(), 0);
+        out
+    };
+    // Check once: same length (masks), every NIK masked.
+    let once = run(&data);
+    assert_eq!(once.len(), data.len());
+    assert!(!once.windows(12).any(|w| w.iter().all(u8::is_ascii_digit)));
+    let mut g = c.benchmark_group("redact/jsonl");
+    g.throughput(Throughput::Bytes(data.len() as u64));
+    g.bench_function("record_stream (64 KiB chunks)", |b| b.iter(|| run(&data)));
+    g.bench_function("regex baseline (find + replace_all)", |b| {
+        b.iter(|| baseline(&re, &data))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

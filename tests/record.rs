@@ -150,3 +150,120 @@ proptest! {
         prop_assert!(!text[9..].chars().any(|c| c.is_ascii_alphabetic()));
     }
 }
+
+/// A CSV or JSON-lines field value: identifiers, names, quotes, delimiters, newlines.
+fn arb_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("3171011708450001".to_string()),
+        Just("0812-3456-7890".to_string()),
+        Just("budi@contoh.co.id".to_string()),
+        "[a-z ,;\"\n]{0,10}",
+        "[0-9]{0,18}",
+    ]
+}
+
+fn csv_row(cells: &[String], eol: &str, broken: bool) -> String {
+    let fields: Vec<String> = cells
+        .iter()
+        .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+        .collect();
+    let mut row = fields.join(",");
+    if broken {
+        // A character after a closing quote: a malformed record.
+        row.push('x');
+    }
+    row.push_str(eol);
+    row
+}
+
+proptest! {
+    /// Records cut anywhere by chunk boundaries (inside quotes, between CR and LF)
+    /// give the same output and the same malformed-record lines as one push.
+    #[test]
+    fn csv_chunking_never_changes_output_or_reports(
+        rows in prop::collection::vec((prop::collection::vec(arb_cell(), 4), any::<bool>(), 0u8..8), 0..8),
+        chunk in 1usize..64,
+    ) {
+        let mut csv = String::from("nik,nama,no_hp,catatan\r\n");
+        for (cells, crlf, broken) in &rows {
+            csv.push_str(&csv_row(cells, if *crlf { "\r\n" } else { "\n" }, *broken == 0));
+        }
+        let (one, bad_one) = run(Format::Csv, Policy::default(), csv.as_bytes(), csv.len().max(1));
+        let (out, bad) = run(Format::Csv, Policy::default(), csv.as_bytes(), chunk);
+        prop_assert_eq!(&out, &one);
+        prop_assert_eq!(bad, bad_one);
+        // Masks keep lengths, so unless a record was malformed and rescanned as
+        // text the output has the input's length.
+        prop_assert_eq!(out.len(), csv.len());
+        prop_assert!(!String::from_utf8_lossy(&out).contains("3171011708450001"));
+    }
+
+    #[test]
+    fn jsonl_chunking_never_changes_output_or_reports(
+        rows in prop::collection::vec((arb_cell(), arb_cell(), any::<bool>()), 0..8),
+        chunk in 1usize..64,
+    ) {
+        let mut text = String::new();
+        for (a, b, broken) in &rows {
+            let line = serde_json::json!({"nik": a, "x": {"no_hp": b}}).to_string();
+            text.push_str(&line);
+            if *broken {
+                text.push_str(" x");
+            }
+            text.push('\n');
+        }
+        let (one, bad_one) = run(Format::Jsonl, Policy::default(), text.as_bytes(), text.len().max(1));
+        let (out, bad) = run(Format::Jsonl, Policy::default(), text.as_bytes(), chunk);
+        prop_assert_eq!(&out, &one);
+        prop_assert_eq!(bad, bad_one);
+        prop_assert!(!String::from_utf8_lossy(&out).contains("3171011708450001"));
+    }
+}
+
+#[test]
+fn over_long_csv_record_split_across_chunks_falls_back_to_text() {
+    let mut p = Policy::default();
+    p.max_record_bytes = 64;
+    let mut input = b"catatan,nik\n\"".to_vec();
+    input.extend(b"kontrol NIK 3171011708450001 ".repeat(10));
+    input.extend_from_slice(b"\",x\nbaik,3171011708450001\n");
+    // Chunks shorter than the record: it is seen unfinished and over-long.
+    for chunk in [1, 7, 50, 64, 65, 200] {
+        let (out, bad) = run(Format::Csv, p.clone(), &input, chunk);
+        assert_eq!(
+            bad,
+            [Malformed {
+                line: 2,
+                reason: "record longer than max_record_bytes"
+            }],
+            "chunk {chunk}"
+        );
+        assert_eq!(out.len(), input.len(), "chunk {chunk}");
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains("3171011708450001"), "chunk {chunk}: {text}");
+        assert!(text.ends_with("baik,317101**********\n"), "chunk {chunk}");
+    }
+}
+
+#[test]
+fn jsonl_keys_in_any_order_keep_their_plans() {
+    // Key plans are cached by line order; lines that reorder, drop or rename keys
+    // must still get each key's own plan.
+    let input = br#"{"nik": "3171011708450001", "nama": "Budi"}
+{"nama": "Ani", "nik": "3171011708450001"}
+{"nama": "Sari"}
+{"x": {"nik": "3171011708450001"}, "nama": ["Dewi", "Rina"], "alamat": "Jl. Mawar"}
+{"nik2": "budi", "nik": "1234"}
+"#;
+    let (out, bad) = run(Format::Jsonl, Policy::default(), input, 5);
+    assert!(bad.is_empty());
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        r#"{"nik": "317101**********", "nama": "****"}
+{"nama": "***", "nik": "317101**********"}
+{"nama": "****"}
+{"x": {"nik": "317101**********"}, "nama": ["****", "****"], "alamat": "*** *****"}
+{"nik2": "budi", "nik": "****"}
+"#
+    );
+}

@@ -99,6 +99,59 @@ fn bad_findings_leave_buffer_untouched() {
 }
 
 #[test]
+fn in_place_errors_keep_their_precedence() {
+    // Bounds and order are checked before operators, whatever the index; among
+    // operator errors the first finding's wins; low-confidence findings count too.
+    let orig = b"3171011708450001 081234567890".to_vec();
+    let mut buf = orig.clone();
+    let mut q = Policy::default();
+    q.set_operator(Kind::Nik, Operator::Placeholder).unwrap();
+    q.set_operator(Kind::Phone, Operator::Pseudonym).unwrap();
+    q.min_confidence = Confidence::High;
+    let low = |kind, s, e| Finding {
+        confidence: Confidence::Low,
+        ..f(kind, s, e)
+    };
+    assert_eq!(
+        redact::redact_in_place(&mut buf, &[f(Kind::Nik, 0, 16), f(Kind::Phone, 17, 99)], &q),
+        Err(RedactError::OutOfBounds { index: 1 })
+    );
+    assert_eq!(
+        redact::redact_in_place(&mut buf, &[f(Kind::Nik, 0, 16), f(Kind::Phone, 10, 29)], &q),
+        Err(RedactError::Overlap { index: 1 })
+    );
+    assert_eq!(
+        redact::redact_in_place(
+            &mut buf,
+            &[low(Kind::Phone, 0, 16), f(Kind::Nik, 17, 29)],
+            &q
+        ),
+        Err(RedactError::MissingKey {
+            kind: Some(Kind::Phone)
+        })
+    );
+    assert_eq!(
+        redact::redact_in_place(
+            &mut buf,
+            &[f(Kind::Nik, 0, 16), low(Kind::Phone, 17, 29)],
+            &q
+        ),
+        Err(RedactError::NotLengthPreserving { kind: Kind::Nik })
+    );
+    assert_eq!(buf, orig);
+    // Below min_confidence a valid operator is not applied.
+    let mut p = Policy::default();
+    p.min_confidence = Confidence::High;
+    redact::redact_in_place(
+        &mut buf,
+        &[low(Kind::Nik, 0, 16), f(Kind::Phone, 17, 29)],
+        &p,
+    )
+    .unwrap();
+    assert_eq!(buf, b"3171011708450001 0812*****890");
+}
+
+#[test]
 fn masks_never_show_more_than_allowed() {
     let mut p = Policy::default();
     assert_eq!(

@@ -6,14 +6,23 @@
 /// stopped at `from` with the quote state `in_quotes`. Returns the index just
 /// past the terminating LF.
 pub(crate) fn find_end(buf: &[u8], from: usize, in_quotes: &mut bool) -> Option<usize> {
-    for (i, &b) in buf.iter().enumerate().skip(from) {
-        if b == b'"' {
-            *in_quotes = !*in_quotes;
-        } else if b == b'\n' && !*in_quotes {
-            return Some(i + 1);
+    let mut i = from;
+    loop {
+        let rest = buf.get(i..)?;
+        if *in_quotes {
+            // Inside quotes only the next quote matters (a doubled quote toggles twice).
+            let p = memchr::memchr(b'"', rest)?;
+            *in_quotes = false;
+            i += p + 1;
+        } else {
+            let p = memchr::memchr2(b'"', b'\n', rest)?;
+            if rest.get(p) == Some(&b'\n') {
+                return Some(i + p + 1);
+            }
+            *in_quotes = true;
+            i += p + 1;
         }
     }
-    None
 }
 
 /// Length of `rec` without its line terminator (LF or CRLF).
@@ -43,11 +52,14 @@ pub(crate) fn parse_record(
         if rec.get(pos) == Some(&b'"') {
             let mut i = pos + 1;
             let close = loop {
-                match rec.get(i) {
-                    None => return Err("unterminated quoted field"),
-                    Some(b'"') if rec.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => break i,
-                    Some(_) => i += 1,
+                let Some(q) = rec.get(i..).and_then(|r| memchr::memchr(b'"', r)) else {
+                    return Err("unterminated quoted field");
+                };
+                i += q;
+                if rec.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                } else {
+                    break i;
                 }
             };
             fields.push((pos + 1, close));
@@ -57,9 +69,9 @@ pub(crate) fn parse_record(
                 Some(_) => return Err("character after a closing quote"),
             }
         } else {
-            let end = rec[pos..]
-                .iter()
-                .position(|&b| b == delim)
+            let end = rec
+                .get(pos..)
+                .and_then(|r| memchr::memchr(delim, r))
                 .map_or(len, |p| pos + p);
             fields.push((pos, end));
             if end == len {

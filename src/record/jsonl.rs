@@ -15,6 +15,19 @@ pub(crate) struct Value {
     pub key: Option<(usize, usize)>,
 }
 
+/// Bytes that end the fast path inside a string: quote, backslash, control characters.
+static STRING_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 /// Deepest nesting accepted.
 const MAX_DEPTH: usize = 128;
 
@@ -38,6 +51,13 @@ impl Parser<'_> {
         let start = self.i + 1;
         let mut i = start;
         loop {
+            // Plain bytes need no decision.
+            while let Some(&b) = self.s.get(i) {
+                if STRING_SPECIAL[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            }
             match self.s.get(i) {
                 None => return Err("unterminated string"),
                 Some(b'"') => break,

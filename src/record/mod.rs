@@ -87,8 +87,9 @@ enum Mode {
 pub struct RecordStream {
     redactor: Redactor,
     format: Format,
+    /// The start of a record whose end has not arrived yet.
     buf: Vec<u8>,
-    scan_pos: usize,
+    /// CSV quote state at the end of `buf`.
     in_quotes: bool,
     line: u64,
     mode: Mode,
@@ -98,6 +99,11 @@ pub struct RecordStream {
     fields: Vec<(usize, usize)>,
     values: Vec<jsonl::Value>,
     key_plans: HashMap<Vec<u8>, ColumnPlan>,
+    /// The keys of the last line in order, with their plans: JSON lines usually
+    /// repeat their keys in the same order, so most look-ups are one compare.
+    key_order: Vec<(Vec<u8>, ColumnPlan)>,
+    /// Position in `key_order` of the next key expected.
+    key_next: usize,
     reports: Vec<Malformed>,
     malformed: u64,
     records: u64,
@@ -110,7 +116,6 @@ impl RecordStream {
             redactor,
             format,
             buf: Vec::new(),
-            scan_pos: 0,
             in_quotes: false,
             line: 1,
             mode: Mode::Records,
@@ -120,6 +125,8 @@ impl RecordStream {
             fields: Vec::new(),
             values: Vec::new(),
             key_plans: HashMap::new(),
+            key_order: Vec::new(),
+            key_next: 0,
             reports: Vec::new(),
             malformed: 0,
             records: 0,
@@ -155,9 +162,8 @@ impl RecordStream {
         while !chunk.is_empty() {
             match self.mode {
                 Mode::Records => {
-                    self.buf.extend_from_slice(chunk);
+                    self.drain_records(chunk, out)?;
                     chunk = &[];
-                    self.drain_records(out)?;
                 }
                 Mode::TextToEol | Mode::DropToEol => {
                     let eol = chunk.iter().position(|&b| b == b'\n');
@@ -195,56 +201,71 @@ impl RecordStream {
             }
         }
         self.buf.clear();
-        self.scan_pos = 0;
         self.in_quotes = false;
         self.mode = Mode::Records;
         Ok(())
     }
 
-    fn drain_records(&mut self, out: &mut Vec<u8>) -> Result<(), RecordError> {
-        let mut start = 0;
-        loop {
-            let rest = &self.buf[start..];
-            let end = match self.format {
-                Format::Csv => csv::find_end(rest, self.scan_pos, &mut self.in_quotes),
-                Format::Jsonl => rest
-                    .iter()
-                    .skip(self.scan_pos)
-                    .position(|&b| b == b'\n')
-                    .map(|p| self.scan_pos + p + 1),
-            };
-            match end {
-                Some(e) => {
-                    let rec = self.buf[start..start + e].to_vec();
-                    self.scan_pos = 0;
-                    self.in_quotes = false;
-                    start += e;
-                    self.record(&rec, out)?;
-                }
-                None => {
-                    self.scan_pos = rest.len();
-                    if rest.len() > self.policy().max_record_bytes {
-                        let line = self.line;
-                        self.report(line, "record longer than max_record_bytes")?;
-                        let text = self.policy().on_malformed == OnMalformed::Text;
-                        let held = self.buf[start..].to_vec();
-                        self.buf.clear();
-                        self.scan_pos = 0;
-                        self.in_quotes = false;
-                        self.line += held.iter().filter(|&&b| b == b'\n').count() as u64;
-                        if text {
-                            self.window.push(&mut self.redactor, &held, out)?;
-                            self.mode = Mode::TextToEol;
-                        } else {
-                            self.mode = Mode::DropToEol;
-                        }
-                        return Ok(());
-                    }
-                    break;
-                }
-            }
+    /// The end (just past the terminator) of the record starting at `data[0]`, the
+    /// search continuing from the quote state in `self.in_quotes`.
+    #[inline]
+    fn record_end(&mut self, data: &[u8]) -> Option<usize> {
+        match self.format {
+            Format::Csv => csv::find_end(data, 0, &mut self.in_quotes),
+            Format::Jsonl => memchr::memchr(b'\n', data).map(|p| p + 1),
         }
-        self.buf.drain(..start);
+    }
+
+    /// Handles the records of `chunk`: complete records are redacted straight from
+    /// the chunk, only a record cut by the chunk's end is copied (into `buf`).
+    fn drain_records(&mut self, chunk: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
+        let mut rest = chunk;
+        if !self.buf.is_empty() {
+            // Finish the record the previous chunks started.
+            let Some(e) = self.record_end(rest) else {
+                self.buf.extend_from_slice(rest);
+                return self.check_held(out);
+            };
+            let (head, tail) = rest.split_at(e);
+            self.buf.extend_from_slice(head);
+            rest = tail;
+            self.in_quotes = false;
+            let rec = core::mem::take(&mut self.buf);
+            let r = self.record(&rec, out);
+            self.buf = rec;
+            self.buf.clear();
+            r?;
+        }
+        while !rest.is_empty() {
+            let Some(e) = self.record_end(rest) else {
+                self.buf.extend_from_slice(rest);
+                return self.check_held(out);
+            };
+            let (rec, tail) = rest.split_at(e);
+            self.in_quotes = false;
+            self.record(rec, out)?;
+            rest = tail;
+        }
+        Ok(())
+    }
+
+    /// Falls back to line mode when the unfinished record in `buf` is over-long.
+    fn check_held(&mut self, out: &mut Vec<u8>) -> Result<(), RecordError> {
+        if self.buf.len() <= self.policy().max_record_bytes {
+            return Ok(());
+        }
+        let line = self.line;
+        self.report(line, "record longer than max_record_bytes")?;
+        let text = self.policy().on_malformed == OnMalformed::Text;
+        let held = core::mem::take(&mut self.buf);
+        self.in_quotes = false;
+        self.line += count_lf(&held);
+        if text {
+            self.window.push(&mut self.redactor, &held, out)?;
+            self.mode = Mode::TextToEol;
+        } else {
+            self.mode = Mode::DropToEol;
+        }
         Ok(())
     }
 
@@ -264,7 +285,7 @@ impl RecordStream {
     /// Handles a complete record (terminator included when present).
     fn record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
         let line = self.line;
-        self.line += rec.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += count_lf(rec);
         self.records += 1;
         let r = match self.format {
             Format::Csv => self.csv_record(rec, out),
@@ -310,27 +331,42 @@ impl RecordStream {
             return Ok(());
         }
         let mut fields = core::mem::take(&mut self.fields);
-        let parsed = csv::parse_record(rec, self.delim, &mut fields);
-        let r = (|| {
-            parsed.map_err(|r| Bad::Malformed(r, at))?;
-            let plans = self.header.as_deref().unwrap_or(&[]);
-            if fields.len() != plans.len() {
-                return Err(Bad::Malformed("field count differs from the header", at));
+        let r = match csv::parse_record(rec, self.delim, &mut fields) {
+            Err(reason) => Err(Bad::Malformed(reason, at)),
+            Ok(()) => {
+                let plans = self.header.as_deref().unwrap_or(&[]);
+                redact_fields(&mut self.redactor, plans, &fields, rec, out, at)
             }
-            let plans = plans.to_vec();
-            let mut pos = 0;
-            for (&(s, e), plan) in fields.iter().zip(&plans) {
-                out.extend_from_slice(&rec[pos..s]);
-                self.redactor
-                    .redact_field(plan.action, plan.class, plan.hint, &rec[s..e], out)
-                    .map_err(Bad::Redact)?;
-                pos = e;
-            }
-            out.extend_from_slice(&rec[pos..]);
-            Ok(())
-        })();
+        };
         self.fields = fields;
         r
+    }
+
+    /// The plan of a JSON key (raw bytes between the quotes), cached.
+    fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
+        if let Some((k, p)) = self.key_order.get(self.key_next) {
+            if k.as_slice() == key {
+                self.key_next += 1;
+                return *p;
+            }
+        }
+        let p = match self.key_plans.get(key) {
+            Some(p) => *p,
+            None => {
+                let p = ColumnPlan::for_name(&String::from_utf8_lossy(key), self.redactor.policy());
+                if self.key_plans.len() < 4096 {
+                    self.key_plans.insert(key.to_vec(), p);
+                }
+                p
+            }
+        };
+        // Remember this line's order (bounded like the map).
+        if self.key_order.len() < 256 {
+            self.key_order.truncate(self.key_next);
+            self.key_order.push((key.to_vec(), p));
+            self.key_next = self.key_order.len();
+        }
+        p
     }
 
     fn json_record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), Bad> {
@@ -342,6 +378,7 @@ impl RecordStream {
         }
         let mut values = core::mem::take(&mut self.values);
         let parsed = jsonl::parse_line(&rec[..body], &mut values);
+        self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
             let mut pos = 0;
@@ -349,20 +386,8 @@ impl RecordStream {
                 let plan = match v.key {
                     None => ColumnPlan::unnamed(self.redactor.policy()),
                     Some((ks, ke)) => {
-                        let key = &rec[ks..ke];
-                        match self.key_plans.get(key) {
-                            Some(p) => *p,
-                            None => {
-                                let p = ColumnPlan::for_name(
-                                    &String::from_utf8_lossy(key),
-                                    self.redactor.policy(),
-                                );
-                                if self.key_plans.len() < 4096 {
-                                    self.key_plans.insert(key.to_vec(), p);
-                                }
-                                p
-                            }
-                        }
+                        let key = rec.get(ks..ke).unwrap_or(&[]);
+                        self.plan_for_key(key)
                     }
                 };
                 out.extend_from_slice(&rec[pos..v.start]);
@@ -390,6 +415,44 @@ impl RecordStream {
         self.values = values;
         r
     }
+}
+
+/// Redacts the fields (content spans of `rec`) of one CSV record under their
+/// column plans, copying everything between them.
+fn redact_fields(
+    redactor: &mut Redactor,
+    plans: &[ColumnPlan],
+    fields: &[(usize, usize)],
+    rec: &[u8],
+    out: &mut Vec<u8>,
+    at: usize,
+) -> Result<(), Bad> {
+    if fields.len() != plans.len() {
+        return Err(Bad::Malformed("field count differs from the header", at));
+    }
+    out.reserve(rec.len());
+    let mut pos = 0;
+    for (&(s, e), plan) in fields.iter().zip(plans) {
+        out.extend_from_slice(rec.get(pos..s).unwrap_or(&[]));
+        redactor
+            .redact_field(
+                plan.action,
+                plan.class,
+                plan.hint,
+                rec.get(s..e).unwrap_or(&[]),
+                out,
+            )
+            .map_err(Bad::Redact)?;
+        pos = e;
+    }
+    out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
+    Ok(())
+}
+
+/// Line feeds in `b`.
+#[inline]
+fn count_lf(b: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', b).count() as u64
 }
 
 enum Bad {

@@ -68,65 +68,132 @@ pub const fn max_visible(kind: Kind) -> usize {
     }
 }
 
+/// `HIDDEN[b]` is 1 for ASCII letters and digits, the bytes a mask hides in numbers.
+static HIDDEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if (i as u8).is_ascii_alphanumeric() {
+            t[i] = 1;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// True for the bytes a mask hides in numbers: ASCII letters and digits.
 #[inline]
 fn hidden(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
+    HIDDEN[usize::from(b)] != 0
 }
 
 /// Masks `span` (a value of `kind` as written) in place.
+///
+/// One pass over the span: the visible lead is skipped going forward, the
+/// visible trail going backward, and only the bytes between are touched.
+#[inline]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     match kind {
         Kind::Email => {
-            let at = span.iter().rposition(|&b| b == b'@').unwrap_or(span.len());
-            for b in &mut span[..at] {
-                *b = spec.ch;
-            }
+            let at = memchr::memrchr(b'@', span).unwrap_or(span.len());
             // Nothing of the local part survives, not even dots or plus tags.
+            if let Some(local) = span.get_mut(..at) {
+                local.fill(spec.ch);
+            }
         }
         Kind::Phone => {
-            // Count the digits of the prefix to skip, then mask the national number.
-            let mut digits = [0u8; 16];
-            let mut n = 0;
-            for &b in span.iter() {
-                if b.is_ascii_digit() && n < digits.len() {
-                    digits[n] = b;
-                    n += 1;
-                }
-            }
-            let skip = super::normalise::phone_prefix_len(&digits[..n]);
+            let skip = phone_skip(span);
             mask_digits(span, skip, spec);
         }
         _ => mask_digits(span, 0, spec),
     }
 }
 
-/// Masks alphanumerics of `span` after the first `skip` ones, showing `spec.lead`
-/// at the start and `spec.trail` at the end of the rest.
-fn mask_digits(span: &mut [u8], skip: usize, spec: MaskSpec) {
-    let total = span.iter().filter(|&&b| hidden(b)).count();
-    let body = total.saturating_sub(skip);
-    let (lead, trail) = if spec.visible() >= body {
-        (0, 0)
-    } else {
-        (usize::from(spec.lead), usize::from(spec.trail))
-    };
+/// Digits of a written phone number before its national number (see
+/// [`super::normalise::phone_prefix_len`]), reading only as far as needed.
+#[inline]
+fn phone_skip(span: &[u8]) -> usize {
+    use super::normalise::{PHONE_HEAD, phone_prefix_len_of};
+    let mut head = [0u8; PHONE_HEAD];
+    let mut n = 0usize;
     let mut i = 0usize;
-    for b in span.iter_mut() {
-        if !hidden(*b) {
-            continue;
-        }
-        let pos = i;
+    while n < PHONE_HEAD {
+        let Some(&b) = span.get(i) else { break };
         i += 1;
-        if pos < skip {
-            continue;
+        if b.is_ascii_digit() {
+            if let Some(slot) = head.get_mut(n) {
+                *slot = b;
+            }
+            n += 1;
         }
-        let k = pos - skip;
-        if k < lead || k >= body - trail {
-            continue;
-        }
-        *b = spec.ch;
     }
+    // Only a `62` prefix depends on the digit count (more than 9).
+    if head.starts_with(b"62") {
+        for &b in span.get(i..).unwrap_or(&[]) {
+            if n > 9 {
+                break;
+            }
+            n += usize::from(b.is_ascii_digit());
+        }
+    }
+    phone_prefix_len_of(head.get(..n.min(PHONE_HEAD)).unwrap_or(&[]), n)
+}
+
+/// Masks alphanumerics of `span` after the first `skip` ones, showing `spec.lead`
+/// at the start and `spec.trail` at the end of the rest; when the rest has no
+/// more than `lead + trail` of them, all of the rest is hidden.
+#[inline]
+fn mask_digits(span: &mut [u8], skip: usize, spec: MaskSpec) {
+    let front = skip + usize::from(spec.lead);
+    let trail = usize::from(spec.trail);
+    // `p`: just past the `front`-th alphanumeric.
+    let mut p = 0usize;
+    let mut seen = 0usize;
+    while seen < front {
+        let Some(&b) = span.get(p) else { break };
+        seen += usize::from(hidden(b));
+        p += 1;
+    }
+    // `q`: the first of the last `trail` alphanumerics (never before `p`).
+    let mut q = span.len();
+    let mut back = 0usize;
+    while back < trail && q > p {
+        q -= 1;
+        back += usize::from(span.get(q).copied().is_some_and(hidden));
+    }
+    let mut masked = 0usize;
+    if seen == front && back == trail {
+        if let Some(mid) = span.get_mut(p..q) {
+            masked = mask_alnum(mid, spec.ch);
+        }
+    }
+    if masked == 0 {
+        // Too short to show anything: hide every alphanumeric after the prefix.
+        let mut p = 0usize;
+        let mut seen = 0usize;
+        while seen < skip {
+            let Some(&b) = span.get(p) else { return };
+            seen += usize::from(hidden(b));
+            p += 1;
+        }
+        if let Some(rest) = span.get_mut(p..) {
+            mask_alnum(rest, spec.ch);
+        }
+    }
+}
+
+/// Replaces every alphanumeric of `span` with `ch`; returns how many there were.
+#[inline]
+fn mask_alnum(span: &mut [u8], ch: u8) -> usize {
+    let mut n = 0usize;
+    for b in span.iter_mut() {
+        let h = HIDDEN[usize::from(*b)];
+        n += usize::from(h);
+        if h != 0 {
+            *b = ch;
+        }
+    }
+    n
 }
 
 /// Masks every byte of a whole field except ASCII whitespace (names, addresses).
@@ -168,6 +235,69 @@ pub fn generalise_date(span: &mut [u8], ch: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward two-pass mask the one-pass version must equal.
+    fn reference(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
+        let skip = match kind {
+            Kind::Email => {
+                let at = span.iter().rposition(|&b| b == b'@').unwrap_or(span.len());
+                for b in &mut span[..at] {
+                    *b = spec.ch;
+                }
+                return;
+            }
+            Kind::Phone => {
+                let digits: Vec<u8> = span.iter().copied().filter(u8::is_ascii_digit).collect();
+                crate::redact::normalise::phone_prefix_len(&digits[..digits.len().min(16)])
+            }
+            _ => 0,
+        };
+        let total = span.iter().filter(|&&b| hidden(b)).count();
+        let body = total.saturating_sub(skip);
+        let (lead, trail) = if spec.visible() >= body {
+            (0, 0)
+        } else {
+            (usize::from(spec.lead), usize::from(spec.trail))
+        };
+        let mut i = 0usize;
+        for b in span.iter_mut() {
+            if !hidden(*b) {
+                continue;
+            }
+            let pos = i;
+            i += 1;
+            if pos < skip {
+                continue;
+            }
+            let k = pos - skip;
+            if k < lead || k >= body - trail {
+                continue;
+            }
+            *b = spec.ch;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_mask_equals_reference(
+            span in prop::collection::vec(prop_oneof![
+                Just(b'0'), Just(b'6'), Just(b'2'), Just(b'8'), 0x30u8..0x3a,
+                Just(b'-'), Just(b' '), Just(b'@'), Just(b'+'), Just(b'a'), any::<u8>(),
+            ], 0..40),
+            k in 0usize..Kind::ALL.len(),
+            lead in 0u8..8,
+            trail in 0u8..8,
+        ) {
+            let kind = Kind::ALL[k];
+            let spec = MaskSpec { lead, trail, ch: b'#' };
+            let mut fast = span.clone();
+            mask_in_place(kind, spec, &mut fast);
+            let mut slow = span.clone();
+            reference(kind, spec, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn m(kind: Kind, v: &str) -> String {
         let mut b = v.as_bytes().to_vec();

@@ -135,22 +135,48 @@ pub fn redact_in_place(
     findings: &[Finding],
     policy: &Policy,
 ) -> Result<(), RedactError> {
-    check_findings(buf.len(), findings)?;
-    for f in findings {
-        let op = policy.operator(f.kind);
+    // Per-kind verdicts first, so the one pass over the findings is a lookup.
+    let mut verdict = [None; Kind::ALL.len()];
+    for (v, k) in verdict.iter_mut().zip(Kind::ALL) {
+        let op = policy.operator(k);
         if !op.is_length_preserving() {
-            return Err(RedactError::NotLengthPreserving { kind: f.kind });
+            *v = Some(RedactError::NotLengthPreserving { kind: k });
+        } else if op.needs_key() && policy.keys().is_none() {
+            *v = Some(RedactError::MissingKey { kind: Some(k) });
         }
-        if op.needs_key() && policy.keys().is_none() {
-            return Err(RedactError::MissingKey { kind: Some(f.kind) });
+    }
+    // Bounds and order errors win over operator errors, whatever their index.
+    let mut prev_end = 0;
+    let mut op_error = None;
+    for (index, f) in findings.iter().enumerate() {
+        if f.start > f.end || f.end > buf.len() {
+            return Err(RedactError::OutOfBounds { index });
         }
+        if f.start < prev_end {
+            return Err(RedactError::Overlap { index });
+        }
+        prev_end = f.end;
+        if op_error.is_none() {
+            op_error = verdict.get(kind_slot(f.kind)).copied().flatten();
+        }
+    }
+    if let Some(e) = op_error {
+        return Err(e);
     }
     for f in findings {
         if f.confidence >= policy.min_confidence {
-            apply_in_place(policy, f.kind, &mut buf[f.start..f.end])?;
+            if let Some(span) = buf.get_mut(f.start..f.end) {
+                apply_in_place(policy, f.kind, span)?;
+            }
         }
     }
     Ok(())
+}
+
+/// Position of a kind in [`Kind::ALL`] (its declaration order).
+#[inline]
+fn kind_slot(kind: Kind) -> usize {
+    (kind as usize).min(Kind::ALL.len() - 1)
 }
 
 /// Redacts `findings` of `input` into `out` (appended) with any operator.
@@ -419,7 +445,12 @@ impl Redactor {
                         }
                     }
                 }
-                let r = self.redact_into(field, &findings, out);
+                let r = if findings.is_empty() {
+                    out.extend_from_slice(field);
+                    Ok(())
+                } else {
+                    self.redact_into(field, &findings, out)
+                };
                 self.findings = findings;
                 r?;
             }

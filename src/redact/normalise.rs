@@ -29,16 +29,26 @@ pub fn normalise_into(kind: Kind, value: &[u8], out: &mut Vec<u8>) {
 /// Digits before a phone's national significant number: `0062`, `62` (and a stray
 /// trunk `0` after it, `+620812…`), or the trunk `0`.
 pub fn phone_prefix_len(digits: &[u8]) -> usize {
-    let base = if digits.starts_with(b"0062") {
+    let head = digits.get(..PHONE_HEAD).unwrap_or(digits);
+    phone_prefix_len_of(head, digits.len())
+}
+
+/// Leading digits that decide [`phone_prefix_len`].
+pub(crate) const PHONE_HEAD: usize = 5;
+
+/// [`phone_prefix_len`] from the first [`PHONE_HEAD`] digits (`head`) and the digit count.
+#[inline]
+pub(crate) fn phone_prefix_len_of(head: &[u8], count: usize) -> usize {
+    let base = if head.starts_with(b"0062") {
         4
-    } else if digits.starts_with(b"62") && digits.len() > 9 {
+    } else if head.starts_with(b"62") && count > 9 {
         2
-    } else if digits.starts_with(b"0") {
+    } else if head.starts_with(b"0") {
         return 1;
     } else {
         return 0;
     };
-    if digits.get(base) == Some(&b'0') {
+    if head.get(base) == Some(&b'0') {
         base + 1
     } else {
         base
