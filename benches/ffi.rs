@@ -7,6 +7,10 @@
 
 use std::hint::black_box;
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use identitas::ffi::{
     IDENTITAS_KIND_NIK, identitas_nik, identitas_nik_is_valid, identitas_nik_parse,
@@ -14,21 +18,6 @@ use identitas::ffi::{
 };
 use identitas::{Nik, nik};
 use regex::bytes::Regex;
-
-/// xorshift64*: a tiny fixed-seed generator, enough for synthetic data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 const REGIONS: [&str; 8] = [
     "317101", "327305", "910901", "657101", "927101", "110101", "350202", "960102",

@@ -8,24 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use identitas::{Nik, nik, region};
 use regex::Regex;
-
-/// xorshift64*: a tiny fixed-seed generator, enough for synthetic data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// Every six-digit district code the table knows (current and retired).
 fn district_codes() -> Vec<String> {

@@ -5,26 +5,14 @@
 
 use std::hint::black_box;
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use regex::bytes::Regex;
 
 const N: usize = 4096;
-
-/// xorshift64*: a fixed-seed generator, so every run sees the same data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn digit(&mut self) -> u8 {
-        b'0' + (self.next() % 10) as u8
-    }
-}
 
 fn luhn_check_digit(d8: &[u8]) -> u8 {
     let sum: u32 = d8

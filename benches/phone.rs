@@ -5,25 +5,9 @@ use identitas::phone::{Phone, PhoneType};
 use regex::Regex;
 use std::hint::black_box;
 
-/// Tiny fixed-seed generator (xorshift64*), so the data is the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn digits(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'0' + self.below(10) as u8))
-            .collect()
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Synthetic numbers in the written forms of identifiers.md §5.1, 10% invalid.
 fn data() -> Vec<String> {
