@@ -202,6 +202,7 @@ impl RecordStream {
     }
 
     fn drain_records(&mut self, out: &mut Vec<u8>) -> Result<(), RecordError> {
+        let max = self.policy().max_record_bytes;
         let mut start = 0;
         loop {
             let rest = &self.buf[start..];
@@ -214,38 +215,81 @@ impl RecordStream {
                     .map(|p| self.scan_pos + p + 1),
             };
             match end {
-                Some(e) => {
+                // A record is over-long when its line feed lies past `max`, whether it
+                // arrived whole or in pieces: the outcome never depends on chunking.
+                Some(e) if e - 1 <= max => {
                     let rec = self.buf[start..start + e].to_vec();
                     self.scan_pos = 0;
                     self.in_quotes = false;
                     start += e;
                     self.record(&rec, out)?;
                 }
+                Some(_) => match self.over_long(start, out)? {
+                    Some(next) => start = next,
+                    None => return Ok(()),
+                },
                 None => {
                     self.scan_pos = rest.len();
-                    if rest.len() > self.policy().max_record_bytes {
-                        let line = self.line;
-                        self.report(line, "record longer than max_record_bytes")?;
-                        let text = self.policy().on_malformed == OnMalformed::Text;
-                        let held = self.buf[start..].to_vec();
-                        self.buf.clear();
-                        self.scan_pos = 0;
-                        self.in_quotes = false;
-                        self.line += held.iter().filter(|&&b| b == b'\n').count() as u64;
-                        if text {
-                            self.window.push(&mut self.redactor, &held, out)?;
-                            self.mode = Mode::TextToEol;
-                        } else {
-                            self.mode = Mode::DropToEol;
+                    if rest.len() > max {
+                        match self.over_long(start, out)? {
+                            Some(next) => start = next,
+                            None => return Ok(()),
                         }
-                        return Ok(());
+                    } else {
+                        break;
                     }
-                    break;
                 }
             }
         }
         self.buf.drain(..start);
         Ok(())
+    }
+
+    /// Handles the over-long record starting at `buf[start]`: reports it, then redacts
+    /// it as text (or drops it) up to the first line feed past `max_record_bytes`.
+    /// Returns where record parsing resumes in `buf`, or `None` when that line feed
+    /// has not arrived yet (the buffer is then empty and the mode says what to do
+    /// with the bytes up to it).
+    fn over_long(&mut self, start: usize, out: &mut Vec<u8>) -> Result<Option<usize>, RecordError> {
+        let max = self.policy().max_record_bytes;
+        let line = self.line;
+        self.report(line, "record longer than max_record_bytes")?;
+        let text = self.policy().on_malformed == OnMalformed::Text;
+        let buf = core::mem::take(&mut self.buf);
+        let held = buf.get(start..).unwrap_or(&[]);
+        let eol = held
+            .get(max + 1..)
+            .and_then(|tail| tail.iter().position(|&b| b == b'\n'))
+            .map(|p| max + 1 + p);
+        let part = match eol {
+            Some(p) => held.get(..=p).unwrap_or(held),
+            None => held,
+        };
+        self.scan_pos = 0;
+        self.in_quotes = false;
+        self.line += part.iter().filter(|&&b| b == b'\n').count() as u64;
+        if text {
+            self.window.push(&mut self.redactor, part, out)?;
+        }
+        match eol {
+            Some(p) => {
+                if text {
+                    self.window.finish(&mut self.redactor, out)?;
+                }
+                self.buf = buf;
+                Ok(Some(start + p + 1))
+            }
+            None => {
+                self.mode = if text {
+                    Mode::TextToEol
+                } else {
+                    Mode::DropToEol
+                };
+                self.buf = buf;
+                self.buf.clear();
+                Ok(None)
+            }
+        }
     }
 
     /// Records a malformed record; errors under `reject`.
@@ -340,8 +384,20 @@ impl RecordStream {
             out.extend_from_slice(rec);
             return Ok(());
         }
+        // A UTF-8 byte order mark before the first record (Windows tools write one)
+        // is copied as it is, not taken for a malformed record.
+        let bom = if self.records == 1 && rec.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         let mut values = core::mem::take(&mut self.values);
-        let parsed = jsonl::parse_line(&rec[..body], &mut values);
+        let parsed = jsonl::parse_line(&rec[bom..body.max(bom)], &mut values);
+        for v in &mut values {
+            v.start += bom;
+            v.end += bom;
+            v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+        }
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
             let mut pos = 0;
