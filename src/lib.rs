@@ -26,6 +26,8 @@ pub mod bpjs;
 pub mod date;
 pub mod digits;
 pub mod error;
+#[cfg(feature = "std")]
+pub mod ffi;
 pub mod kind;
 pub mod kk;
 pub mod nik;

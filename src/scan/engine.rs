@@ -7,7 +7,7 @@
 use super::class::{at, digit_at, find_digit};
 use super::labels::{Label, label_before};
 use super::numeric::{Chain, Form, left_ok, paren_prefix, strong_link_before};
-use super::validate::{KindSet, numeric_kinds, resolve, resolve_email};
+use super::validate::{KindSet, classify, resolve_email};
 use super::{Finding, email};
 use crate::kind::Kind;
 
@@ -42,23 +42,18 @@ impl Ctx<'_> {
     /// Longest valid span among the chain's ends, classified as `form`, starting at `s`.
     #[inline]
     fn best(&self, chain: &Chain, s: usize, form: Form) -> Option<Finding> {
-        let mut context: Option<Option<Label>> = None;
+        let mut memo: Option<Option<Label>> = None;
+        let mut context = || *memo.get_or_insert_with(|| self.context(s));
         for end in chain.ends.iter().take(chain.n_ends).rev() {
             if end.amount && form == Form::Plain {
                 continue;
             }
             let d = chain.digits.get(..usize::from(end.digits))?;
-            let (strict, labelled) = numeric_kinds(d, form);
-            let (strict, labelled) = (strict & self.kinds, labelled & self.kinds);
-            if strict | labelled == 0 {
-                continue;
-            }
-            let c = *context.get_or_insert_with(|| self.context(s));
-            if let Some((kind, confidence)) = resolve(strict, labelled, c) {
+            if let Some((kind, confidence)) = classify(d, form, self.kinds, &mut context) {
                 return Some(Finding {
                     kind,
                     start: s,
-                    end: end.end,
+                    end: chain.end_of(end),
                     confidence,
                 });
             }

@@ -134,8 +134,8 @@ pub(crate) fn right_ok(input: &[u8], e: usize) -> bool {
 /// One possible end of a span.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct End {
-    /// Index one past the last digit.
-    pub(crate) end: usize,
+    /// Index one past the last digit, relative to the chain's first group.
+    pub(crate) rel: u16,
     /// Digits in the span up to here.
     pub(crate) digits: u8,
     /// Written like a thousands-grouped amount (`12.500.000`).
@@ -144,6 +144,8 @@ pub(crate) struct End {
 
 /// The digits of a chain of linked groups and the places where a span may end.
 pub(crate) struct Chain {
+    /// Index of the first group extended from.
+    pub(crate) base: usize,
     /// The digits collected so far.
     pub(crate) digits: [u8; MAX_DIGITS],
     /// Number of digits collected.
@@ -155,8 +157,15 @@ pub(crate) struct Chain {
 }
 
 impl Chain {
+    /// Absolute end index of `end`.
+    #[inline]
+    pub(crate) fn end_of(&self, end: &End) -> usize {
+        self.base + usize::from(end.rel)
+    }
+
     pub(crate) fn new() -> Chain {
         Chain {
+            base: usize::MAX,
             digits: [0; MAX_DIGITS],
             len: 0,
             ends: [End::default(); MAX_DIGITS],
@@ -169,16 +178,18 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
         let mut groups = 0usize;
+        self.base = g;
         loop {
             let room = MAX_DIGITS - self.len;
             let n = digits_fwd(input, g, room + 1);
             if n > room || n == 0 {
                 return;
             }
-            for k in 0..n {
-                if let Some(slot) = self.digits.get_mut(self.len + k) {
-                    *slot = at(input, g + k);
-                }
+            if let (Some(dst), Some(src)) = (
+                self.digits.get_mut(self.len..self.len + n),
+                input.get(g..g + n),
+            ) {
+                dst.copy_from_slice(src);
             }
             self.len += n;
             groups += 1;
@@ -193,7 +204,8 @@ impl Chain {
             if !(next_is_group && strong) && right_ok(input, e) {
                 if let Some(slot) = self.ends.get_mut(self.n_ends) {
                     *slot = End {
-                        end: e,
+                        // A chain spans at most 22 digits and 21 short separator runs.
+                        rel: (e - self.base) as u16,
                         digits: self.len as u8,
                         amount: amount && groups >= 2,
                     };

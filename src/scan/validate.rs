@@ -7,6 +7,7 @@ use super::ScanConfig;
 use super::labels::Label;
 use super::numeric::Form;
 use crate::kind::Kind;
+use crate::phone::PhoneType;
 use crate::scan::Confidence;
 
 /// A set of kinds as bits (`1 << kind index`).
@@ -58,9 +59,9 @@ fn nip_valid(d: &[u8]) -> bool {
 pub(crate) enum PhoneKind {
     /// Not a phone number.
     No,
-    /// Mobile: `8[1-35-9]` and 9-12 national digits.
+    /// Mobile (`8[1-35-9]`, 9-12 national digits).
     Mobile,
-    /// Fixed line: area code and subscriber, 8-11 national digits.
+    /// Fixed line: area code and subscriber.
     Fixed,
 }
 
@@ -89,16 +90,24 @@ pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
             }
         }
     };
-    let n = nsn.len();
-    match nsn {
-        [b'8', b'1'..=b'3' | b'5'..=b'9', ..] if (9..=12).contains(&n) => PhoneKind::Mobile,
-        [b'2'..=b'7' | b'9', ..] if !mobile_only && (8..=11).contains(&n) => PhoneKind::Fixed,
+    match nsn.first() {
+        None | Some(b'0') => return PhoneKind::No,
+        Some(&b) if mobile_only && b != b'8' => return PhoneKind::No,
+        _ => {}
+    }
+    // libphonenumber's ID metadata (`crate::phone`): mobile and fixed-line numbers only;
+    // toll-free, premium and service numbers are no one's personal data.
+    match crate::phone::classify_nsn(nsn) {
+        PhoneType::Mobile => PhoneKind::Mobile,
+        PhoneType::FixedLine if !mobile_only => PhoneKind::Fixed,
         _ => PhoneKind::No,
     }
 }
 
 /// The kinds a numeric candidate is valid as: `(always, only_if_labelled)`.
-#[inline]
+///
+/// The eager form, kept for the naive reference scanner; the scanner uses [`classify`].
+#[cfg(test)]
 pub(crate) fn numeric_kinds(d: &[u8], form: Form) -> (KindSet, KindSet) {
     let mut strict: KindSet = 0;
     let mut labelled: KindSet = 0;
@@ -173,8 +182,9 @@ pub(crate) fn enabled(config: &ScanConfig) -> KindSet {
 }
 
 /// Picks the kind and confidence of a candidate valid as `strict` (and `labelled` kinds
-/// when the context names them), given the context (hint, else label).
-#[inline]
+/// when the context names them), given the context (hint, else label). Eager form of
+/// [`classify`], for the naive reference scanner.
+#[cfg(test)]
 pub(crate) fn resolve(
     strict: KindSet,
     labelled: KindSet,
@@ -196,6 +206,98 @@ pub(crate) fn resolve(
     }
     let confidence = match k {
         Kind::Nik if strict & bit(Kind::Kk) != 0 => Confidence::Low,
+        Kind::Kk | Kind::BpjsKesehatan => Confidence::Low,
+        _ => Confidence::Medium,
+    };
+    Some((k, confidence))
+}
+
+/// Is `d` (written in `form`) valid as `k`? `labelled`: the context names `k`, which admits
+/// the kinds too weak to report on their own (13 digits without `00`, fixed lines written
+/// bare, KPJ numbers, the NIK form of an NPWP).
+#[inline]
+fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
+    let n = d.len();
+    if k == Kind::Phone {
+        return match phone_kind(d, form) {
+            PhoneKind::Mobile => true,
+            PhoneKind::Fixed => form != Form::Plain || labelled,
+            PhoneKind::No => false,
+        };
+    }
+    if form != Form::Plain {
+        return false;
+    }
+    match k {
+        Kind::Nik => n == 16 && nik_valid(d),
+        Kind::Kk => n == 16 && kk_valid(d),
+        Kind::Npwp => npwp_checked_valid(d) || (labelled && n == 16 && nik_valid(d)),
+        Kind::Nitku => n == 22 && nitku_valid(d),
+        Kind::Nip => n == 18 && nip_valid(d),
+        Kind::BpjsKesehatan => {
+            n == 13 && (labelled || d.starts_with(b"00")) && crate::bpjs::is_valid_kesehatan(d)
+        }
+        Kind::BpjsKetenagakerjaan => {
+            labelled && (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d)
+        }
+        Kind::PaymentCard => (12..=19).contains(&n) && super::card::is_valid_digits(d),
+        _ => false,
+    }
+}
+
+/// Kinds that may be valid only when labelled: a cheap superset, to skip label look-ups.
+#[inline]
+fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
+    let n = d.len();
+    let mut set = 0;
+    if form == Form::Plain {
+        if (9..=12).contains(&n) && d.first() == Some(&b'0') {
+            set |= bit(Kind::Phone);
+        }
+        if n == 13 {
+            set |= bit(Kind::BpjsKesehatan);
+        }
+        if (10..=16).contains(&n) {
+            set |= bit(Kind::BpjsKetenagakerjaan);
+        }
+        if n == 16 {
+            set |= bit(Kind::Npwp);
+        }
+    }
+    set
+}
+
+/// The fast path of [`numeric_kinds`] + [`resolve`]: validates lazily, in order of
+/// preference, and reads the context only when it can change the answer. The naive
+/// reference scanner uses the eager pair, so the tests check that both agree.
+#[inline]
+pub(crate) fn classify(
+    d: &[u8],
+    form: Form,
+    kinds: KindSet,
+    context: &mut dyn FnMut() -> Option<Label>,
+) -> Option<(Kind, Confidence)> {
+    let valid = |k: Kind, labelled: bool| kinds & bit(k) != 0 && kind_valid(k, d, form, labelled);
+    let winner = DEFAULT_ORDER.into_iter().find(|&k| valid(k, false));
+    if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
+        return None;
+    }
+    let named = match context() {
+        Some(Label::Negative) => return None,
+        Some(Label::Kind(k)) => Some(k),
+        None => None,
+    };
+    if let Some(k) = named {
+        if valid(k, true) {
+            return Some((k, Confidence::High));
+        }
+    }
+    let k = winner?;
+    if named.is_some() {
+        return Some((k, Confidence::Low));
+    }
+    let confidence = match k {
+        Kind::Nik if valid(Kind::Kk, false) => Confidence::Low,
         Kind::Kk | Kind::BpjsKesehatan => Confidence::Low,
         _ => Confidence::Medium,
     };
