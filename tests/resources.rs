@@ -145,6 +145,45 @@ fn cli_redact_streams_in_bounded_memory() {
     }
 }
 
+/// Regression: JSON keys were cached without a size limit (4096 entries of up to
+/// `max_record_bytes` each, i.e. up to 4 GiB); lines with long unique keys must not
+/// make memory grow.
+#[cfg(all(feature = "cli", target_os = "linux"))]
+#[test]
+fn long_unique_json_keys_do_not_accumulate() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_identitas"))
+        .args(["redact", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn identitas");
+    let pid = child.id();
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut peak = 0;
+    let mut line = vec![b'k'; 900_000];
+    for i in 0..128u32 {
+        line[..4].copy_from_slice(format!("{i:04}").as_bytes());
+        let mut rec = b"{\"".to_vec();
+        rec.extend_from_slice(&line);
+        rec.extend_from_slice(b"\": \"3171011708450001\"}\n");
+        stdin.write_all(&rec).expect("write");
+        peak = peak.max(vm_hwm_kb(pid).unwrap_or(0));
+    }
+    drop(stdin);
+    // Keep sampling until the child has read everything and exited.
+    while child.try_wait().expect("try_wait").is_none() {
+        peak = peak.max(vm_hwm_kb(pid).unwrap_or(0));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(child.wait().expect("wait").success());
+    eprintln!("128 lines with 900 kB unique keys: peak RSS {peak} kB");
+    assert!(peak < RSS_BOUND_KB, "peak RSS {peak} kB: keys accumulate");
+}
+
 /// Best of three timings of `f`.
 fn time(mut f: impl FnMut()) -> Duration {
     (0..3)

@@ -70,6 +70,9 @@ pub enum RecordError {
     Rejected(Malformed),
 }
 
+/// Longest JSON key whose column plan is cached (4096 keys at most: 1 MiB in all).
+const MAX_CACHED_KEY: usize = 256;
+
 /// Most malformed-record reports kept (the count goes on).
 pub const MAX_REPORTS: usize = 1000;
 
@@ -413,7 +416,10 @@ impl RecordStream {
                                     &String::from_utf8_lossy(key),
                                     self.redactor.policy(),
                                 );
-                                if self.key_plans.len() < 4096 {
+                                // Bounded cache: at most 4096 keys of at most
+                                // MAX_CACHED_KEY bytes (longer keys are rare and
+                                // classified each time), so memory stays bounded.
+                                if self.key_plans.len() < 4096 && key.len() <= MAX_CACHED_KEY {
                                     self.key_plans.insert(key.to_vec(), p);
                                 }
                                 p
