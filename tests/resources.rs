@@ -199,7 +199,8 @@ fn time(mut f: impl FnMut()) -> Duration {
 /// Ratio of the time on 4x the input to the time on 1x: about 4 when linear, 16 when
 /// quadratic. The 1x size doubles (from 16 KiB) until one run takes 20 ms, so the
 /// test is quick in debug builds and still measurable in release builds; the bound
-/// (8) leaves room for cache effects and noise on a shared machine.
+/// (8, re-measured twice before failing) leaves room for cache effects and noise on a
+/// shared machine.
 fn assert_linear(name: &str, unit: &[u8], run: impl Fn(&[u8])) {
     let make = |n: usize| -> Vec<u8> { unit.iter().copied().cycle().take(n).collect() };
     let mut base = 16 << 10;
@@ -211,8 +212,17 @@ fn assert_linear(name: &str, unit: &[u8], run: impl Fn(&[u8])) {
         t1 = time(|| run(&small));
     }
     let large = make(4 * base);
-    let t4 = time(|| run(&large));
-    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    let mut t4 = time(|| run(&large));
+    let mut ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    // The machine is shared: a noisy measurement is retried before failing.
+    for _ in 0..2 {
+        if ratio < 8.0 {
+            break;
+        }
+        t1 = t1.min(time(|| run(&small)));
+        t4 = t4.min(time(|| run(&large)));
+        ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    }
     eprintln!(
         "{name}: {base} B {t1:.2?} ({:.1} MB/s), {} B {t4:.2?}, ratio {ratio:.2}",
         base as f64 / t1.as_secs_f64() / 1e6,
