@@ -218,55 +218,101 @@ impl RecordStream {
 
     /// Handles the records of `chunk`: complete records are redacted straight from
     /// the chunk, only a record cut by the chunk's end is copied (into `buf`).
+    ///
+    /// A record is over-long when its line feed lies past `max_record_bytes`, whether
+    /// it arrives whole or in pieces: the outcome never depends on chunking.
     fn drain_records(&mut self, chunk: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
+        let max = self.policy().max_record_bytes;
         let mut rest = chunk;
         if !self.buf.is_empty() {
             // Finish the record the previous chunks started.
-            let Some(e) = self.record_end(rest) else {
-                self.buf.extend_from_slice(rest);
-                return self.check_held(out);
-            };
-            let (head, tail) = rest.split_at(e);
-            self.buf.extend_from_slice(head);
-            rest = tail;
-            self.in_quotes = false;
-            let rec = core::mem::take(&mut self.buf);
-            let r = self.record(&rec, out);
-            self.buf = rec;
-            self.buf.clear();
-            r?;
+            let held = self.buf.len();
+            match self.record_end(rest) {
+                Some(e) if held + e - 1 <= max => {
+                    let (head, tail) = rest.split_at(e);
+                    self.buf.extend_from_slice(head);
+                    rest = tail;
+                    self.in_quotes = false;
+                    let rec = core::mem::take(&mut self.buf);
+                    let r = self.record(&rec, out);
+                    self.buf = rec;
+                    self.buf.clear();
+                    r?;
+                }
+                None if held + rest.len() <= max => {
+                    self.buf.extend_from_slice(rest);
+                    return Ok(());
+                }
+                _ => {
+                    // Over-long: handle the held bytes and the chunk as one piece.
+                    let mut data = core::mem::take(&mut self.buf);
+                    data.extend_from_slice(rest);
+                    return match self.over_long(&data, out)? {
+                        Some(used) => self.drain_records(data.get(used..).unwrap_or(&[]), out),
+                        None => Ok(()),
+                    };
+                }
+            }
         }
         while !rest.is_empty() {
-            let Some(e) = self.record_end(rest) else {
-                self.buf.extend_from_slice(rest);
-                return self.check_held(out);
-            };
-            let (rec, tail) = rest.split_at(e);
-            self.in_quotes = false;
-            self.record(rec, out)?;
-            rest = tail;
+            match self.record_end(rest) {
+                Some(e) if e - 1 <= max => {
+                    let (rec, tail) = rest.split_at(e);
+                    self.in_quotes = false;
+                    self.record(rec, out)?;
+                    rest = tail;
+                }
+                None if rest.len() <= max => {
+                    self.buf.extend_from_slice(rest);
+                    return Ok(());
+                }
+                _ => match self.over_long(rest, out)? {
+                    Some(used) => rest = rest.get(used..).unwrap_or(&[]),
+                    None => return Ok(()),
+                },
+            }
         }
         Ok(())
     }
 
-    /// Falls back to line mode when the unfinished record in `buf` is over-long.
-    fn check_held(&mut self, out: &mut Vec<u8>) -> Result<(), RecordError> {
-        if self.buf.len() <= self.policy().max_record_bytes {
-            return Ok(());
-        }
+    /// Reports the over-long record starting at `data[0]` and passes it on as text
+    /// (or drops it) up to the first line feed past the limit. Returns how many
+    /// bytes of `data` that used, or `None` when the line goes on past `data` (the
+    /// stream then stays in line mode until the next line feed).
+    fn over_long(&mut self, data: &[u8], out: &mut Vec<u8>) -> Result<Option<usize>, RecordError> {
+        let max = self.policy().max_record_bytes;
         let line = self.line;
         self.report(line, "record longer than max_record_bytes")?;
         let text = self.policy().on_malformed == OnMalformed::Text;
-        let held = core::mem::take(&mut self.buf);
+        let eol = data
+            .get(max + 1..)
+            .and_then(|tail| memchr::memchr(b'\n', tail))
+            .map(|p| max + 1 + p);
+        let part = match eol {
+            Some(p) => data.get(..=p).unwrap_or(data),
+            None => data,
+        };
         self.in_quotes = false;
-        self.line += count_lf(&held);
+        self.line += count_lf(part);
         if text {
-            self.window.push(&mut self.redactor, &held, out)?;
-            self.mode = Mode::TextToEol;
-        } else {
-            self.mode = Mode::DropToEol;
+            self.window.push(&mut self.redactor, part, out)?;
         }
-        Ok(())
+        match eol {
+            Some(p) => {
+                if text {
+                    self.window.finish(&mut self.redactor, out)?;
+                }
+                Ok(Some(p + 1))
+            }
+            None => {
+                self.mode = if text {
+                    Mode::TextToEol
+                } else {
+                    Mode::DropToEol
+                };
+                Ok(None)
+            }
+        }
     }
 
     /// Records a malformed record; errors under `reject`.
@@ -354,14 +400,14 @@ impl RecordStream {
             Some(p) => *p,
             None => {
                 let p = ColumnPlan::for_name(&String::from_utf8_lossy(key), self.redactor.policy());
-                if self.key_plans.len() < 4096 {
+                if self.key_plans.len() < 4096 && key.len() <= MAX_CACHED_KEY {
                     self.key_plans.insert(key.to_vec(), p);
                 }
                 p
             }
         };
         // Remember this line's order (bounded like the map).
-        if self.key_order.len() < 256 {
+        if self.key_order.len() < 256 && key.len() <= MAX_CACHED_KEY {
             self.key_order.truncate(self.key_next);
             self.key_order.push((key.to_vec(), p));
             self.key_next = self.key_order.len();
@@ -376,8 +422,20 @@ impl RecordStream {
             out.extend_from_slice(rec);
             return Ok(());
         }
+        // A UTF-8 byte order mark before the first record (Windows tools write one)
+        // is copied as it is, not taken for a malformed record.
+        let bom = if self.records == 1 && rec.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         let mut values = core::mem::take(&mut self.values);
-        let parsed = jsonl::parse_line(&rec[..body], &mut values);
+        let parsed = jsonl::parse_line(&rec[bom..body.max(bom)], &mut values);
+        for v in &mut values {
+            v.start += bom;
+            v.end += bom;
+            v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+        }
         self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
@@ -448,6 +506,9 @@ fn redact_fields(
     out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
     Ok(())
 }
+
+/// Longest JSON key whose plan is cached: long unique keys must not pile up in memory.
+const MAX_CACHED_KEY: usize = 256;
 
 /// Line feeds in `b`.
 #[inline]

@@ -61,14 +61,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     _ => return Err("--format must be text, csv, jsonl or auto".into()),
                 }
             }
-            "--key" => {
+            // `--key`, `--key=HEX`, `--key-hex`…: refused without echoing the value.
+            s if s.starts_with("--key") && s != "--key-file" => {
                 return Err(
                     "keys are never taken from the command line: use --key-file or IDENTITAS_KEY"
                         .into(),
                 );
             }
             "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            // Only the option name is echoed: `--opt=value` may hold a secret.
+            s if s.starts_with("--") => {
+                let name = s.split('=').next().unwrap_or(s);
+                return Err(format!("unknown option {name}"));
+            }
             s => {
                 if input.replace(s.to_string()).is_some() {
                     return Err("only one input file".into());
