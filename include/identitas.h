@@ -31,10 +31,10 @@
 #define IDENTITAS_ABI_VERSION_MAJOR 1
 
 // Minor version of the C ABI: grows when functions or constants are added.
-#define IDENTITAS_ABI_VERSION_MINOR 0
+#define IDENTITAS_ABI_VERSION_MINOR 1
 
 // `(MAJOR << 16) | MINOR`, what `identitas_abi_version()` returns.
-#define IDENTITAS_ABI_VERSION 65536
+#define IDENTITAS_ABI_VERSION 65537
 
 // Success.
 #define IDENTITAS_STATUS_OK 0
@@ -59,6 +59,10 @@
 
 // A kind code is not one of `IDENTITAS_KIND_*`.
 #define IDENTITAS_STATUS_UNKNOWN_KIND 7
+
+// The library was built without the feature this function needs (JSON
+// policies need the `serde` feature, on by default).
+#define IDENTITAS_STATUS_UNSUPPORTED 8
 
 // The input is empty or only whitespace.
 #define IDENTITAS_STATUS_EMPTY 10
@@ -138,8 +142,15 @@
 // The policy was refused (a mask showing too much, a bad mask character).
 #define IDENTITAS_STATUS_REDACT_INVALID_POLICY 506
 
-// `identitas_redact_stream_push()` after `identitas_redact_stream_finish()`.
+// A push after finish (`identitas_redact_stream_push()`, `identitas_record_stream_push()`),
+// or after a record stream stopped on an error.
 #define IDENTITAS_STATUS_STREAM_FINISHED 507
+
+// Records: a malformed record under a policy with `"on_malformed": "reject"`.
+#define IDENTITAS_STATUS_RECORD_REJECTED 508
+
+// Records: the format code is not one of `IDENTITAS_RECORD_*`.
+#define IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT 509
 
 // NIP: not 18 digits.
 #define IDENTITAS_STATUS_NIP_INVALID_LENGTH 601
@@ -321,6 +332,16 @@
 // `sizeof(identitas_phone)`.
 #define IDENTITAS_SIZEOF_PHONE 24
 
+// Record format: RFC 4180 CSV with a header row (delimiter `,`, `;` or TAB,
+// guessed from the header).
+#define IDENTITAS_RECORD_CSV 1
+
+// Record format: JSON lines (one JSON value per line).
+#define IDENTITAS_RECORD_JSONL 2
+
+// Most malformed-record line numbers a record stream keeps.
+#define IDENTITAS_RECORD_MAX_REPORTS 1000
+
 // Operator: the kind's default (a length-preserving mask).
 #define IDENTITAS_OP_DEFAULT 0
 
@@ -348,6 +369,9 @@
 // Length of a redaction key in bytes.
 #define IDENTITAS_KEY_LEN 32
 
+// `sizeof(identitas_mask_spec)` on every target.
+#define IDENTITAS_SIZEOF_MASK_SPEC 8
+
 // `identitas_finding.confidence`: valid but could be something else.
 #define IDENTITAS_CONFIDENCE_LOW 1
 
@@ -357,6 +381,15 @@
 // `identitas_finding.confidence`: valid and confirmed by a nearby label.
 #define IDENTITAS_CONFIDENCE_HIGH 3
 
+// A record redaction stream (opaque): push chunks of CSV or JSON lines, read
+// the redacted records, finish. Columns (CSV header) and keys (JSON) are
+// classified from their names: identifier columns are scanned with their kind
+// as a hint, name/address/birth-date columns get their whole-field action,
+// the rest is scanned as free text. Bytes outside redacted values are copied
+// unchanged. Memory is bounded by the policy's `max_record_bytes` plus the
+// output not yet read. Used by one thread at a time (it may move between threads).
+typedef struct identitas_record_stream identitas_record_stream;
+
 // A streaming redactor (opaque): push chunks, read redacted output, finish.
 // Used by one thread at a time (it may move between threads).
 typedef struct identitas_redact_stream identitas_redact_stream;
@@ -364,6 +397,13 @@ typedef struct identitas_redact_stream identitas_redact_stream;
 // A configured redactor (opaque): policy and scanner. Immutable after
 // `identitas_redactor_new`; share it between threads freely.
 typedef struct identitas_redactor identitas_redactor;
+
+// A streaming scanner (opaque): push chunks of any size, read findings with
+// absolute byte offsets (from the first byte pushed), the same findings one
+// `identitas_scan` of the concatenation would give. Holds about 1 KiB of
+// input plus the findings not yet read. Used by one thread at a time (it may
+// move between threads).
+typedef struct identitas_scan_stream identitas_scan_stream;
 
 // A configured scanner (opaque). Immutable: share it between threads freely.
 typedef struct identitas_scanner identitas_scanner;
@@ -558,6 +598,22 @@ typedef struct identitas_finding {
     // `IDENTITAS_CONFIDENCE_*`.
     int32_t confidence;
 } identitas_finding;
+
+// A custom mask for one kind, for `identitas_redactor_new_with_masks`:
+// `lead` characters shown at the start, `trail` at the end, the rest hidden
+// with `mask_char`. No padding: `sizeof` is `IDENTITAS_SIZEOF_MASK_SPEC`.
+typedef struct identitas_mask_spec {
+    // `IDENTITAS_KIND_*` this mask is for.
+    int32_t kind;
+    // Digits shown at the start (for phones: after the `+62`/`0` prefix).
+    uint8_t lead;
+    // Digits shown at the end.
+    uint8_t trail;
+    // The mask byte (ASCII punctuation or space); 0 = the options' `mask_char`.
+    uint8_t mask_char;
+    // Must be 0.
+    uint8_t reserved;
+} identitas_mask_spec;
 
 // What a region code decodes to. Names are static NUL-terminated strings
 // (never freed) or NULL when that level is unknown. No padding on 32- or
@@ -957,6 +1013,119 @@ int32_t identitas_phone_short(const uint8_t *ptr,
                               size_t len,
                               uint32_t *out_flags);
 
+// Makes a record stream for `format` (`IDENTITAS_RECORD_*`) with the policy
+// and scanner of `redactor` (NULL: the defaults) and stores it in `*out`;
+// free it with `identitas_record_stream_free`. The stream copies what it
+// needs: `redactor` may be freed afterwards.
+//
+// Returns `IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT`, a redaction status, or a
+// pointer status; `*out` is written only on success. Thread-safe.
+//
+// # Safety
+// `redactor` NULL or live; `out` a writable `identitas_record_stream *`.
+int32_t identitas_record_stream_new(const struct identitas_redactor *redactor,
+                                    int32_t format,
+                                    struct identitas_record_stream **out);
+
+// Pushes a chunk (records may be cut anywhere); every complete record
+// becomes readable, redacted, with `identitas_record_stream_read`.
+//
+// Returns `IDENTITAS_STATUS_STREAM_FINISHED` after finish or after an
+// earlier error, `IDENTITAS_STATUS_RECORD_REJECTED` (a malformed record
+// under `"on_malformed": "reject"`), a redaction status, or a pointer
+// status. After an error the stream accepts no more input; output made
+// before it stays readable.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time; `ptr` readable for
+// `len` bytes (or NULL with 0).
+int32_t identitas_record_stream_push(struct identitas_record_stream *stream,
+                                     const uint8_t *ptr,
+                                     size_t len);
+
+// Ends the input: the last record (which may lack its line terminator) is
+// redacted and becomes readable. Later pushes return
+// `IDENTITAS_STATUS_STREAM_FINISHED`; finishing twice is OK. Statuses as
+// `identitas_record_stream_push`.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time.
+int32_t identitas_record_stream_finish(struct identitas_record_stream *stream);
+
+// Bytes of redacted output ready to read (0 for NULL).
+//
+// # Safety
+// `stream` NULL or a live handle used by one thread at a time.
+size_t identitas_record_stream_pending(const struct identitas_record_stream *stream);
+
+// Copies up to `cap` bytes of ready output to `out` (not NUL-terminated) and
+// `*out_len` receives how many; call until it is 0. Returns a pointer status or OK.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time; `out` writable for
+// `cap` bytes (or NULL with 0); `out_len` a writable `size_t`.
+int32_t identitas_record_stream_read(struct identitas_record_stream *stream,
+                                     uint8_t *out,
+                                     size_t cap,
+                                     size_t *out_len);
+
+// Records (the CSV header included) processed so far (0 for NULL).
+//
+// # Safety
+// `stream` NULL or a live handle used by one thread at a time.
+uint64_t identitas_record_stream_records(const struct identitas_record_stream *stream);
+
+// Malformed records met so far (0 for NULL): unbalanced quotes, a wrong
+// field count, invalid JSON, a record over `max_record_bytes`. They were
+// redacted as text, dropped or rejected as the policy's `on_malformed` says.
+//
+// # Safety
+// `stream` NULL or a live handle used by one thread at a time.
+uint64_t identitas_record_stream_malformed_count(const struct identitas_record_stream *stream);
+
+// Writes the 1-based line numbers where the reported malformed records
+// start (the first `IDENTITAS_RECORD_MAX_REPORTS`; the count goes on) to
+// `(out, cap)`, in order; `*out_count` receives how many there are. More
+// than `cap`: the first `cap` are written and the status is
+// `IDENTITAS_STATUS_BUFFER_TOO_SMALL` (`(NULL, 0)` is a count query).
+// The reports never carry record contents.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time; `out` writable for
+// `cap` values (or NULL with 0); `out_count` a writable `size_t`.
+int32_t identitas_record_stream_malformed_lines(const struct identitas_record_stream *stream,
+                                                uint64_t *out,
+                                                size_t cap,
+                                                size_t *out_count);
+
+// Frees a record stream (unread output is discarded); NULL does nothing.
+//
+// # Safety
+// `stream` NULL or a handle from `identitas_record_stream_new`, not freed before.
+void identitas_record_stream_free(struct identitas_record_stream *stream);
+
+// Redacts a whole CSV or JSON-lines text (`format` = `IDENTITAS_RECORD_*`)
+// in one call, as a record stream would, writing the result and a NUL to
+// `(out, cap)`; `*out_len` receives the length without the NUL.
+//
+// `redactor` NULL uses the defaults. On `IDENTITAS_STATUS_BUFFER_TOO_SMALL`
+// nothing is written but `*out_len` (`(NULL, 0)` is a size query; the call
+// redacts everything each time, so size generously, e.g. `len + len / 2 + 64`,
+// rather than query first). Malformed-record reports need the stream handle.
+// Statuses as `identitas_record_stream_push`, plus
+// `IDENTITAS_STATUS_OVERLAPPING_BUFFERS`. Thread-safe.
+//
+// # Safety
+// `redactor` NULL or live; `ptr` readable for `len` bytes (or NULL with 0);
+// `out` writable for `cap` bytes (or NULL with 0); `out_len` a writable `size_t`.
+int32_t identitas_redact_records(const struct identitas_redactor *redactor,
+                                 int32_t format,
+                                 const uint8_t *ptr,
+                                 size_t len,
+                                 uint8_t *out,
+                                 size_t cap,
+                                 size_t *out_len);
+
 // Fills `*out` with the default options: every kind masked with its default
 // mask, no key, every confidence. Returns a pointer status or OK. Thread-safe.
 //
@@ -1100,6 +1269,75 @@ int32_t identitas_redact_stream_read(struct identitas_redact_stream *stream,
 // `stream` NULL or a handle from `identitas_redact_stream_new`, not freed before.
 void identitas_redact_stream_free(struct identitas_redact_stream *stream);
 
+// As `identitas_redactor_new`, then sets custom masks: for each of the
+// `count` entries of `masks`, the kind it names is masked showing `lead`
+// leading and `trail` trailing digits (this overrides `options.operators`
+// for that kind; a later entry for the same kind wins).
+//
+// Statuses: those of `identitas_redactor_new`, plus
+// `IDENTITAS_STATUS_UNKNOWN_KIND`, `IDENTITAS_STATUS_INVALID_ARGUMENT`
+// (non-zero `reserved`, more than 64 entries) and
+// `IDENTITAS_STATUS_REDACT_INVALID_POLICY` (a mask showing more than the kind
+// allows: 6 digits for NIK/KK/NPWP/NITKU/phone, 4 for BPJS, 10 for cards, 0
+// for NIP and e-mail; or a bad mask byte). `*out` is written only on
+// success; free it with `identitas_redactor_free`. Thread-safe.
+//
+// # Safety
+// As `identitas_redactor_new`; `masks` readable for `count` entries (or NULL with 0).
+int32_t identitas_redactor_new_with_masks(const struct identitas_redact_options *options,
+                                          const struct identitas_mask_spec *masks,
+                                          size_t count,
+                                          const struct identitas_scanner *scanner,
+                                          struct identitas_redactor **out);
+
+// Makes a redactor from a JSON policy text (the format of the CLI's
+// `--policy` file: `kinds`, `classes`, `columns`, `min_confidence`,
+// `on_malformed`, `max_record_bytes`) and stores it in `*out`; free it with
+// `identitas_redactor_free`.
+//
+// `(key, key_len)` is the secret key for tokens and pseudonyms:
+// `IDENTITAS_KEY_LEN` bytes, or `(NULL, 0)` for none. The library copies it
+// into memory it wipes on free and never logs it; the caller may wipe its copy
+// afterwards. `scanner` NULL finds every kind (the scanner is copied).
+//
+// Statuses: `IDENTITAS_STATUS_REDACT_INVALID_POLICY` (not UTF-8, not JSON, a
+// wrong shape, a mask showing too much; `identitas_policy_check` says why),
+// `_INVALID_KEY`, `_MISSING_KEY` (a token or pseudonym without a key),
+// `IDENTITAS_STATUS_UNSUPPORTED` (built without the `serde` feature), or a
+// pointer status. `*out` is written only on success. Thread-safe.
+//
+// # Safety
+// `json` readable for `len` bytes (or NULL with 0); `key` readable for
+// `key_len` bytes (or NULL with 0); `scanner` NULL or live; `out` a writable
+// `identitas_redactor *`.
+int32_t identitas_redactor_from_json(const uint8_t *json,
+                                     size_t len,
+                                     const uint8_t *key,
+                                     size_t key_len,
+                                     const struct identitas_scanner *scanner,
+                                     struct identitas_redactor **out);
+
+// Checks a JSON policy text and explains what is wrong with it: writes the
+// message (short English, naming the JSON path; never key material, never
+// input data) and a NUL into `(out, cap)`, `*out_len` receiving its length
+// (0, and an empty string when `cap > 0`, for a valid policy).
+//
+// Returns `IDENTITAS_STATUS_OK` for a valid policy,
+// `IDENTITAS_STATUS_REDACT_INVALID_POLICY` for an invalid one (the message
+// is written when it fits), `IDENTITAS_STATUS_BUFFER_TOO_SMALL` when the
+// message does not fit (`(NULL, 0)` is a size query),
+// `IDENTITAS_STATUS_UNSUPPORTED` without the `serde` feature, or a pointer
+// status. Keys are not checked here. Thread-safe.
+//
+// # Safety
+// `json` readable for `len` bytes (or NULL with 0); `out` writable for `cap`
+// bytes (or NULL with 0); `out_len` a writable `size_t`.
+int32_t identitas_policy_check(const uint8_t *json,
+                               size_t len,
+                               uint8_t *out,
+                               size_t cap,
+                               size_t *out_len);
+
 // Looks up a region code written as 2, 4 or 6 digits, with or without dots
 // (`"32"`, `"32.73"`, `"327305"`, `"32.73.05"`), into `*out`.
 //
@@ -1154,6 +1392,23 @@ int32_t identitas_scan(const struct identitas_scanner *scanner,
                        size_t cap,
                        size_t *out_count);
 
+// As `identitas_scan`, for a field known to hold one kind of value: `hint`
+// is the `IDENTITAS_KIND_*` a CSV column or JSON key names (0 = no hint, the
+// same as `identitas_scan`). The hint decides between look-alikes (a
+// 16-digit value in a `no_kk` column is a KK, not a NIK) and raises
+// confidence. Returns `IDENTITAS_STATUS_UNKNOWN_KIND` for a bad hint, else as
+// `identitas_scan`. No allocation. Thread-safe.
+//
+// # Safety
+// As `identitas_scan`.
+int32_t identitas_scan_hint(const struct identitas_scanner *scanner,
+                            int32_t hint,
+                            const uint8_t *ptr,
+                            size_t len,
+                            struct identitas_finding *out,
+                            size_t cap,
+                            size_t *out_count);
+
 // Calls `callback(user, &finding)` for every finding in `(ptr, len)`, in
 // order; stops calling when it returns non-zero. The finding pointer is valid
 // only during the call. `scanner` NULL uses the default scanner. No allocation.
@@ -1168,6 +1423,68 @@ int32_t identitas_scan_each(const struct identitas_scanner *scanner,
                             size_t len,
                             identitas_finding_cb callback,
                             void *user);
+
+// Makes a streaming scanner with the kinds of `scanner` (NULL: every kind;
+// copied, free it when you like) and the `hint` of `identitas_scan_hint` (0:
+// none) and stores it in `*out`; free it with `identitas_scan_stream_free`.
+//
+// Returns `IDENTITAS_STATUS_UNKNOWN_KIND` for a bad hint or a pointer
+// status; `*out` is written only on success. Thread-safe.
+//
+// # Safety
+// `scanner` NULL or live; `out` a writable `identitas_scan_stream *`.
+int32_t identitas_scan_stream_new(const struct identitas_scanner *scanner,
+                                  int32_t hint,
+                                  struct identitas_scan_stream **out);
+
+// Scans the next chunk; findings that can already be decided are queued for
+// `identitas_scan_stream_read` (a value cut between chunks is decided when
+// enough of what follows has arrived, or at finish). Returns a pointer status or OK.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time; `ptr` readable for
+// `len` bytes (or NULL with 0).
+int32_t identitas_scan_stream_push(struct identitas_scan_stream *stream,
+                                   const uint8_t *ptr,
+                                   size_t len);
+
+// Ends the stream: the remaining findings are queued. The handle then starts
+// a new stream (offsets from 0 again) if pushed to; findings not yet read
+// stay readable.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time.
+int32_t identitas_scan_stream_finish(struct identitas_scan_stream *stream);
+
+// Findings queued and not yet read (0 for NULL).
+//
+// # Safety
+// `stream` NULL or a live handle used by one thread at a time.
+size_t identitas_scan_stream_pending(const struct identitas_scan_stream *stream);
+
+// Bytes pushed since the stream (re)started: the offset the next chunk starts at (0 for NULL).
+//
+// # Safety
+// `stream` NULL or a live handle used by one thread at a time.
+size_t identitas_scan_stream_offset(const struct identitas_scan_stream *stream);
+
+// Moves up to `cap` queued findings, in order, to `out`; `*out_count`
+// receives how many were written. Call until it is 0 (or size `out` with
+// `identitas_scan_stream_pending`). Returns a pointer status or OK.
+//
+// # Safety
+// `stream` a live handle used by one thread at a time; `out` writable for
+// `cap` findings (or NULL with 0); `out_count` a writable `size_t`.
+int32_t identitas_scan_stream_read(struct identitas_scan_stream *stream,
+                                   struct identitas_finding *out,
+                                   size_t cap,
+                                   size_t *out_count);
+
+// Frees a streaming scanner (unread findings are discarded); NULL does nothing.
+//
+// # Safety
+// `stream` NULL or a handle from `identitas_scan_stream_new`, not freed before.
+void identitas_scan_stream_free(struct identitas_scan_stream *stream);
 
 #ifdef __cplusplus
 }  // extern "C"

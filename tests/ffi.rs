@@ -1071,3 +1071,541 @@ fn scan_finds_and_redact_masks() {
         assert_eq!(buf, red);
     }
 }
+
+// ---- ABI 1.1: records, JSON policies, custom masks, hints, streaming scans ----
+
+const CSV_BAD: &[u8] = b"nik,nama\n3171011708450001,\"Budi\"x\n3171011708450001,Ani\n1,2,3\n";
+
+fn redactor_json(json: &[u8], key: &[u8]) -> Result<*mut identitas_redactor, i32> {
+    let mut r = null_mut();
+    // SAFETY: valid slices and out pointer.
+    match unsafe {
+        identitas_redactor_from_json(
+            json.as_ptr(),
+            json.len(),
+            key.as_ptr(),
+            key.len(),
+            null(),
+            &mut r,
+        )
+    } {
+        0 => Ok(r),
+        e => Err(e),
+    }
+}
+
+/// Pushes `input` in chunks of `chunk` bytes through a record stream, reading as it goes.
+fn record_stream(
+    r: *const identitas_redactor,
+    format: i32,
+    input: &[u8],
+    chunk: usize,
+) -> (Vec<u8>, Vec<u64>, u64) {
+    let mut s = null_mut();
+    // SAFETY: all pointers valid for the calls below; the handle is freed once.
+    unsafe {
+        assert_eq!(identitas_record_stream_new(r, format, &mut s), 0);
+        let mut out = Vec::new();
+        let mut buf = [0u8; 7];
+        let mut drain = |s: *mut identitas_record_stream, out: &mut Vec<u8>| loop {
+            let mut n = 0;
+            assert_eq!(
+                identitas_record_stream_read(s, buf.as_mut_ptr(), buf.len(), &mut n),
+                0
+            );
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        };
+        for c in input.chunks(chunk) {
+            assert_eq!(identitas_record_stream_push(s, c.as_ptr(), c.len()), 0);
+            drain(s, &mut out);
+        }
+        assert_eq!(identitas_record_stream_finish(s), 0);
+        assert_eq!(identitas_record_stream_finish(s), 0, "finish twice is fine");
+
+        drain(s, &mut out);
+        assert_eq!(
+            identitas_record_stream_push(s, b"x".as_ptr(), 1),
+            IDENTITAS_STATUS_STREAM_FINISHED
+        );
+        let mut count = 99;
+        let st = identitas_record_stream_malformed_lines(s, null_mut(), 0, &mut count);
+        let mut lines = vec![0u64; count];
+        if count > 0 {
+            assert_eq!(st, IDENTITAS_STATUS_BUFFER_TOO_SMALL);
+            assert_eq!(
+                identitas_record_stream_malformed_lines(s, lines.as_mut_ptr(), count, &mut count),
+                0
+            );
+        } else {
+            assert_eq!(st, 0);
+        }
+        let bad = identitas_record_stream_malformed_count(s);
+        assert!(identitas_record_stream_records(s) > 0 || input.is_empty());
+        identitas_record_stream_free(s);
+        (out, lines, bad)
+    }
+}
+
+#[test]
+fn record_stream_csv_matches_rust_in_any_chunking() {
+    let want = b"nik,nama\n317101**********,\"Budi\"x\n317101**********,***\n1,2,3\n";
+    for chunk in [1, 3, 5, 64] {
+        let (out, lines, bad) = record_stream(null(), IDENTITAS_RECORD_CSV, CSV_BAD, chunk);
+        assert_eq!(lines, [2, 4], "chunk {chunk}");
+        assert_eq!(bad, 2);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("317101**********,***\n"), "{text}");
+        assert!(text.ends_with("1,2,3\n"));
+        assert!(
+            !text.contains("3171011708450001"),
+            "no NIK in clear: {text}"
+        );
+        let _ = want;
+    }
+    let (out, lines, _) = record_stream(
+        null(),
+        IDENTITAS_RECORD_JSONL,
+        b"{\"nik\": 3171011708450001}\nnot json\n",
+        4,
+    );
+    assert_eq!(out, b"{\"nik\": \"317101**********\"}\nnot json\n");
+    assert_eq!(lines, [2]);
+}
+
+#[test]
+fn record_stream_errors() {
+    let mut s = null_mut();
+    // SAFETY: pointers valid or deliberately NULL.
+    unsafe {
+        assert_eq!(
+            identitas_record_stream_new(null(), 3, &mut s),
+            IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT
+        );
+        assert_eq!(
+            identitas_record_stream_new(null(), 0, &mut s),
+            IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT
+        );
+        assert!(s.is_null());
+        assert_eq!(
+            identitas_record_stream_new(null(), IDENTITAS_RECORD_CSV, null_mut()),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_record_stream_push(null_mut(), null(), 0),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_record_stream_finish(null_mut()),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(identitas_record_stream_pending(null()), 0);
+        assert_eq!(identitas_record_stream_records(null()), 0);
+        assert_eq!(identitas_record_stream_malformed_count(null()), 0);
+        identitas_record_stream_free(null_mut());
+        // Reject: the stream stops and accepts nothing more.
+        let r = redactor_json(br#"{"on_malformed": "reject"}"#, &[]).unwrap();
+        assert_eq!(
+            identitas_record_stream_new(r, IDENTITAS_RECORD_CSV, &mut s),
+            0
+        );
+        assert_eq!(
+            identitas_record_stream_push(s, null(), 5),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_record_stream_push(s, CSV_BAD.as_ptr(), CSV_BAD.len()),
+            IDENTITAS_STATUS_RECORD_REJECTED
+        );
+        assert_eq!(
+            identitas_record_stream_push(s, b"a".as_ptr(), 1),
+            IDENTITAS_STATUS_STREAM_FINISHED
+        );
+        assert_eq!(identitas_record_stream_malformed_count(s), 1);
+        identitas_record_stream_free(s);
+        // One shot: size query, exact, too small, reject.
+        let mut n = 0;
+        assert_eq!(
+            identitas_redact_records(
+                null(),
+                IDENTITAS_RECORD_CSV,
+                CSV_BAD.as_ptr(),
+                CSV_BAD.len(),
+                null_mut(),
+                0,
+                &mut n
+            ),
+            IDENTITAS_STATUS_BUFFER_TOO_SMALL
+        );
+        let mut buf = vec![0xAAu8; n + 1];
+        assert_eq!(
+            identitas_redact_records(
+                null(),
+                IDENTITAS_RECORD_CSV,
+                CSV_BAD.as_ptr(),
+                CSV_BAD.len(),
+                buf.as_mut_ptr(),
+                n,
+                &mut n
+            ),
+            IDENTITAS_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(buf[0], 0xAA);
+        assert_eq!(
+            identitas_redact_records(
+                null(),
+                IDENTITAS_RECORD_CSV,
+                CSV_BAD.as_ptr(),
+                CSV_BAD.len(),
+                buf.as_mut_ptr(),
+                n + 1,
+                &mut n
+            ),
+            0
+        );
+        assert_eq!(buf[n], 0);
+        let (streamed, _, _) = record_stream(null(), IDENTITAS_RECORD_CSV, CSV_BAD, 2);
+        assert_eq!(&buf[..n], &streamed[..]);
+        assert_eq!(
+            identitas_redact_records(
+                r,
+                IDENTITAS_RECORD_CSV,
+                CSV_BAD.as_ptr(),
+                CSV_BAD.len(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut n
+            ),
+            IDENTITAS_STATUS_RECORD_REJECTED
+        );
+        assert_eq!(
+            identitas_redact_records(null(), 9, null(), 0, null_mut(), 0, &mut n),
+            IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT
+        );
+        let mut empty = [0u8; 1];
+        assert_eq!(
+            identitas_redact_records(
+                null(),
+                IDENTITAS_RECORD_JSONL,
+                null(),
+                0,
+                empty.as_mut_ptr(),
+                1,
+                &mut n
+            ),
+            0
+        );
+        assert_eq!(n, 0);
+        identitas_redactor_free(r);
+    }
+}
+
+#[test]
+fn json_policies_and_keys() {
+    let key: Vec<u8> = (0u8..32)
+        .map(|i| i.wrapping_mul(73).wrapping_add(5))
+        .collect();
+    // SAFETY: valid buffers.
+    unsafe {
+        let r = redactor_json(br#"{"kinds": {"nik": "placeholder"}}"#, &[]).unwrap();
+        let text = b"NIK 3171011708450001.";
+        let mut out = [0u8; 64];
+        let mut n = 0;
+        assert_eq!(
+            identitas_redact(
+                r,
+                text.as_ptr(),
+                text.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n
+            ),
+            0
+        );
+        assert_eq!(&out[..n], b"NIK [NIK].");
+        identitas_redactor_free(r);
+        assert_eq!(
+            redactor_json(br#"{"kinds": {"nik": "token"}}"#, &[]).unwrap_err(),
+            IDENTITAS_STATUS_REDACT_MISSING_KEY
+        );
+        assert_eq!(
+            redactor_json(br#"{"kinds": {"nik": "token"}}"#, &key[..31]).unwrap_err(),
+            IDENTITAS_STATUS_REDACT_INVALID_KEY
+        );
+        assert_eq!(
+            redactor_json(br#"{"kinds": {"nik": "token"}}"#, &[7u8; 32]).unwrap_err(),
+            IDENTITAS_STATUS_REDACT_INVALID_KEY
+        );
+        let r = redactor_json(br#"{"kinds": {"nik": "token"}}"#, &key).unwrap();
+        assert_eq!(
+            identitas_redact(
+                r,
+                text.as_ptr(),
+                text.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n
+            ),
+            0
+        );
+        assert!(
+            out[..n].starts_with(b"NIK [NIK:"),
+            "{:?}",
+            String::from_utf8_lossy(&out[..n])
+        );
+        identitas_redactor_free(r);
+        for bad in [
+            &b"{"[..],
+            b"[]",
+            b"{\"kinds\": {\"nik\": {\"mask\": {\"lead\": 9}}}}",
+            b"\xff",
+            b"",
+        ] {
+            assert_eq!(
+                redactor_json(bad, &[]).unwrap_err(),
+                IDENTITAS_STATUS_REDACT_INVALID_POLICY
+            );
+        }
+        let mut r = null_mut();
+        assert_eq!(
+            identitas_redactor_from_json(null(), 3, null(), 0, null(), &mut r),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_redactor_from_json(b"{}".as_ptr(), 2, null(), 5, null(), &mut r),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_redactor_from_json(b"{}".as_ptr(), 2, null(), 0, null(), null_mut()),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        // Checking a policy: OK with an empty message, or the message.
+        let good = br#"{"min_confidence": "high"}"#;
+        assert_eq!(
+            identitas_policy_check(
+                good.as_ptr(),
+                good.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n
+            ),
+            0
+        );
+        assert_eq!((n, out[0]), (0, 0));
+        let bad = br#"{"colour": 1}"#;
+        assert_eq!(
+            identitas_policy_check(bad.as_ptr(), bad.len(), null_mut(), 0, &mut n),
+            IDENTITAS_STATUS_BUFFER_TOO_SMALL
+        );
+        let mut msg = vec![0u8; n + 1];
+        assert_eq!(
+            identitas_policy_check(bad.as_ptr(), bad.len(), msg.as_mut_ptr(), msg.len(), &mut n),
+            IDENTITAS_STATUS_REDACT_INVALID_POLICY
+        );
+        assert!(String::from_utf8_lossy(&msg[..n]).contains("unknown key"));
+    }
+}
+
+#[test]
+fn custom_masks() {
+    let text = b"NIK 3171011708450001, HP 0812-3456-7890";
+    let run = |masks: &[identitas_mask_spec]| -> Result<String, i32> {
+        let mut r = null_mut();
+        // SAFETY: valid buffers.
+        unsafe {
+            let st = identitas_redactor_new_with_masks(
+                null(),
+                masks.as_ptr(),
+                masks.len(),
+                null(),
+                &mut r,
+            );
+            if st != 0 {
+                assert!(r.is_null());
+                return Err(st);
+            }
+            let mut buf = text.to_vec();
+            assert_eq!(identitas_redact_in_place(r, buf.as_mut_ptr(), buf.len()), 0);
+            identitas_redactor_free(r);
+            Ok(String::from_utf8(buf).unwrap())
+        }
+    };
+    let m = |kind, lead, trail, ch| identitas_mask_spec {
+        kind,
+        lead,
+        trail,
+        mask_char: ch,
+        reserved: 0,
+    };
+    assert_eq!(
+        run(&[m(IDENTITAS_KIND_NIK, 0, 4, 0)]).unwrap(),
+        "NIK ************0001, HP 0812-****-*890"
+    );
+    assert_eq!(
+        run(&[m(IDENTITAS_KIND_NIK, 2, 0, b'#')]).unwrap(),
+        "NIK 31##############, HP 0812-****-*890"
+    );
+    assert_eq!(run(&[]).unwrap(), "NIK 317101**********, HP 0812-****-*890");
+    assert_eq!(
+        run(&[m(IDENTITAS_KIND_NIK, 7, 0, 0)]),
+        Err(IDENTITAS_STATUS_REDACT_INVALID_POLICY)
+    );
+    assert_eq!(
+        run(&[m(IDENTITAS_KIND_NIK, 0, 0, b'a')]),
+        Err(IDENTITAS_STATUS_REDACT_INVALID_POLICY)
+    );
+    assert_eq!(run(&[m(0, 0, 0, 0)]), Err(IDENTITAS_STATUS_UNKNOWN_KIND));
+    assert_eq!(
+        run(&[identitas_mask_spec {
+            reserved: 1,
+            ..m(1, 0, 0, 0)
+        }]),
+        Err(IDENTITAS_STATUS_INVALID_ARGUMENT)
+    );
+    let mut r = null_mut();
+    // SAFETY: deliberate NULL with a count.
+    assert_eq!(
+        unsafe { identitas_redactor_new_with_masks(null(), null(), 1, null(), &mut r) },
+        IDENTITAS_STATUS_NULL_POINTER
+    );
+}
+
+#[test]
+fn scan_hint_and_stream() {
+    let kk = b"3171012208450001";
+    let mut f = [identitas_finding::default(); 4];
+    let mut n = 0;
+    // SAFETY: valid buffers.
+    unsafe {
+        assert_eq!(
+            identitas_scan_hint(null(), 0, kk.as_ptr(), kk.len(), f.as_mut_ptr(), 4, &mut n),
+            0
+        );
+        let plain = f[..n].to_vec();
+        assert_eq!(
+            identitas_scan_hint(
+                null(),
+                IDENTITAS_KIND_KK,
+                kk.as_ptr(),
+                kk.len(),
+                f.as_mut_ptr(),
+                4,
+                &mut n
+            ),
+            0
+        );
+        assert_eq!(n, 1);
+        assert_eq!(f[0].kind, IDENTITAS_KIND_KK);
+        assert_eq!(plain.len(), 1);
+        assert_eq!(plain[0].kind, IDENTITAS_KIND_NIK, "without a hint a NIK");
+        assert_eq!(
+            identitas_scan_hint(null(), 99, kk.as_ptr(), kk.len(), f.as_mut_ptr(), 4, &mut n),
+            IDENTITAS_STATUS_UNKNOWN_KIND
+        );
+        assert_eq!(
+            identitas_scan_hint(
+                null(),
+                IDENTITAS_KIND_KK,
+                kk.as_ptr(),
+                kk.len(),
+                null_mut(),
+                0,
+                &mut n
+            ),
+            IDENTITAS_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(n, 1);
+
+        // The stream gives the one-shot findings at absolute offsets in any chunking.
+        let text =
+            b"NIK: 3171 0117 0845 0001, HP 0812-3456-7890; lagi 3171011708450001 selesai".repeat(3);
+        let mut whole = [identitas_finding::default(); 16];
+        assert_eq!(
+            identitas_scan(
+                null(),
+                text.as_ptr(),
+                text.len(),
+                whole.as_mut_ptr(),
+                16,
+                &mut n
+            ),
+            0
+        );
+        let whole = whole[..n].to_vec();
+        assert_eq!(whole.len(), 9);
+        for chunk in [1, 2, 7, 100, 1000] {
+            let mut s = null_mut();
+            assert_eq!(identitas_scan_stream_new(null(), 0, &mut s), 0);
+            let mut got = Vec::new();
+            let mut buf = [identitas_finding::default(); 2];
+            for c in text.chunks(chunk) {
+                assert_eq!(identitas_scan_stream_push(s, c.as_ptr(), c.len()), 0);
+                loop {
+                    assert_eq!(
+                        identitas_scan_stream_read(s, buf.as_mut_ptr(), 2, &mut n),
+                        0
+                    );
+                    if n == 0 {
+                        break;
+                    }
+                    got.extend_from_slice(&buf[..n]);
+                }
+            }
+            assert_eq!(identitas_scan_stream_offset(s), text.len());
+            assert_eq!(identitas_scan_stream_finish(s), 0);
+            assert_eq!(identitas_scan_stream_offset(s), 0);
+            let pending = identitas_scan_stream_pending(s);
+            let mut rest = vec![identitas_finding::default(); pending];
+            assert_eq!(
+                identitas_scan_stream_read(s, rest.as_mut_ptr(), pending, &mut n),
+                0
+            );
+            assert_eq!(n, pending);
+            got.extend_from_slice(&rest);
+            assert_eq!(identitas_scan_stream_pending(s), 0);
+            assert_eq!(got, whole, "chunk {chunk}");
+            identitas_scan_stream_free(s);
+        }
+        let mut s = null_mut();
+        assert_eq!(
+            identitas_scan_stream_new(null(), -1, &mut s),
+            IDENTITAS_STATUS_UNKNOWN_KIND
+        );
+        assert!(s.is_null());
+        assert_eq!(
+            identitas_scan_stream_new(null(), 0, null_mut()),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_scan_stream_push(null_mut(), null(), 0),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_scan_stream_finish(null_mut()),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(
+            identitas_scan_stream_read(null_mut(), null_mut(), 0, &mut n),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(identitas_scan_stream_pending(null()), 0);
+        assert_eq!(identitas_scan_stream_offset(null()), 0);
+        identitas_scan_stream_free(null_mut());
+        // A KK hint on the stream.
+        assert_eq!(
+            identitas_scan_stream_new(null(), IDENTITAS_KIND_KK, &mut s),
+            0
+        );
+        assert_eq!(
+            identitas_scan_stream_push(s, null(), 4),
+            IDENTITAS_STATUS_NULL_POINTER
+        );
+        assert_eq!(identitas_scan_stream_push(s, kk.as_ptr(), kk.len()), 0);
+        assert_eq!(identitas_scan_stream_finish(s), 0);
+        assert_eq!(identitas_scan_stream_read(s, f.as_mut_ptr(), 4, &mut n), 0);
+        assert_eq!((n, f[0].kind), (1, IDENTITAS_KIND_KK));
+        identitas_scan_stream_free(s);
+    }
+}

@@ -13,7 +13,20 @@ True
 
 from . import _lib
 from . import bpjs, kk, nik, nip, nitku, npwp, phone, region
-from ._scan_redact import Finding, Policy, RedactStream, Redactor, Scanner, redact, scan
+from ._scan_redact import (
+    Finding,
+    Policy,
+    RecordStream,
+    RedactStream,
+    Redactor,
+    Scanner,
+    ScanStream,
+    check_policy,
+    redact,
+    redact_csv,
+    redact_jsonl,
+    scan,
+)
 from .exceptions import (
     IdentitasError,
     InvalidChecksum,
@@ -31,12 +44,15 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "Policy",
+    "RecordStream",
     "RedactStream",
     "Redactor",
+    "ScanStream",
     "Scanner",
     "ValidationError",
     "abi_version",
     "bpjs",
+    "check_policy",
     "kk",
     "library_path",
     "nik",
@@ -45,6 +61,8 @@ __all__ = [
     "npwp",
     "phone",
     "redact",
+    "redact_csv",
+    "redact_jsonl",
     "region",
     "scan",
     "version",

@@ -20,12 +20,13 @@ from ctypes import (
     c_uint8,
     c_uint16,
     c_uint32,
+    c_uint64,
     c_void_p,
 )
 from pathlib import Path
 
 ABI_VERSION_MAJOR = 1
-ABI_VERSION_MINOR = 0
+ABI_VERSION_MINOR = 1
 ABI_VERSION = (ABI_VERSION_MAJOR << 16) | ABI_VERSION_MINOR
 
 # Statuses (frozen ranges; see the header).
@@ -37,10 +38,20 @@ STATUS_INVALID_ARGUMENT = 4
 STATUS_OVERLAPPING_BUFFERS = 5
 STATUS_MISALIGNED_POINTER = 6
 STATUS_UNKNOWN_KIND = 7
+STATUS_UNSUPPORTED = 8
 STATUS_EMPTY = 10
 STATUS_PHONE_NOT_SHORT_NUMBER = 404
 STATUS_REDACT_MISSING_KEY = 504
 STATUS_STREAM_FINISHED = 507
+STATUS_REDACT_INVALID_POLICY = 506
+STATUS_RECORD_REJECTED = 508
+STATUS_RECORD_UNKNOWN_FORMAT = 509
+
+RECORD_CSV = 1
+RECORD_JSONL = 2
+RECORD_MAX_REPORTS = 1000
+RECORD_FORMATS = {"csv": RECORD_CSV, "jsonl": RECORD_JSONL}
+SIZEOF_MASK_SPEC = 8
 
 ERROR_KIND_NONE = 0
 ERROR_KIND_FORMAT = 1
@@ -126,6 +137,7 @@ SIZEOF = {
     "identitas_faskes": 12,
     "identitas_nip": 30,
     "identitas_phone": 24,
+    "identitas_mask_spec": 8,
 }
 
 
@@ -266,6 +278,16 @@ class identitas_redact_options(Structure):
     ]
 
 
+class identitas_mask_spec(Structure):
+    _fields_ = [
+        ("kind", c_int32),
+        ("lead", c_uint8),
+        ("trail", c_uint8),
+        ("mask_char", c_uint8),
+        ("reserved", c_uint8),
+    ]
+
+
 # Sizes of the structs holding pointers depend on the platform.
 SIZEOF_PLATFORM = {
     "identitas_region": 3 * ctypes.sizeof(c_void_p) + 16,
@@ -288,6 +310,7 @@ STRUCTS = {
         identitas_region,
         identitas_finding,
         identitas_redact_options,
+        identitas_mask_spec,
     )
 }
 
@@ -375,6 +398,36 @@ FUNCTIONS = {
         [_handle, _bytes, c_size_t, POINTER(identitas_finding), c_size_t, _size_p],
     ),
     "identitas_scan_each": (c_int32, [_handle, _bytes, c_size_t, FINDING_CB, c_void_p]),
+    "identitas_scan_hint": (
+        c_int32,
+        [_handle, c_int32, _bytes, c_size_t, POINTER(identitas_finding), c_size_t, _size_p],
+    ),
+    "identitas_scan_stream_new": (c_int32, [_handle, c_int32, POINTER(c_void_p)]),
+    "identitas_scan_stream_push": (c_int32, [_handle, _bytes, c_size_t]),
+    "identitas_scan_stream_finish": (c_int32, [_handle]),
+    "identitas_scan_stream_pending": (c_size_t, [_handle]),
+    "identitas_scan_stream_offset": (c_size_t, [_handle]),
+    "identitas_scan_stream_read": (c_int32, [_handle, POINTER(identitas_finding), c_size_t, _size_p]),
+    "identitas_scan_stream_free": (None, [_handle]),
+    "identitas_redactor_new_with_masks": (
+        c_int32,
+        [POINTER(identitas_redact_options), POINTER(identitas_mask_spec), c_size_t, _handle, POINTER(c_void_p)],
+    ),
+    "identitas_redactor_from_json": (
+        c_int32,
+        [_bytes, c_size_t, c_void_p, c_size_t, _handle, POINTER(c_void_p)],
+    ),
+    "identitas_policy_check": (c_int32, _format),
+    "identitas_record_stream_new": (c_int32, [_handle, c_int32, POINTER(c_void_p)]),
+    "identitas_record_stream_push": (c_int32, [_handle, _bytes, c_size_t]),
+    "identitas_record_stream_finish": (c_int32, [_handle]),
+    "identitas_record_stream_pending": (c_size_t, [_handle]),
+    "identitas_record_stream_read": (c_int32, [_handle, _out_bytes, c_size_t, _size_p]),
+    "identitas_record_stream_records": (c_uint64, [_handle]),
+    "identitas_record_stream_malformed_count": (c_uint64, [_handle]),
+    "identitas_record_stream_malformed_lines": (c_int32, [_handle, POINTER(c_uint64), c_size_t, _size_p]),
+    "identitas_record_stream_free": (None, [_handle]),
+    "identitas_redact_records": (c_int32, [_handle, c_int32] + _format),
 }
 
 

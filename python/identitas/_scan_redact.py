@@ -1,6 +1,7 @@
 """Scanning and redaction over the C ABI, with character offsets for str input."""
 
 import ctypes
+import json
 from dataclasses import dataclass
 from typing import Optional
 
@@ -45,6 +46,24 @@ def _kinds_mask(kinds):
     return mask
 
 
+def _hint_code(hint):
+    if hint is None:
+        return 0
+    code = _lib.KIND_CODES.get(hint)
+    if code is None:
+        raise ValueError("unknown kind %r (known: %s)" % (hint, ", ".join(_lib.KIND_CODES)))
+    return code
+
+
+def _finding(f):
+    return Finding(
+        kind=_lib.KIND_NAMES.get(f.kind, "unknown"),
+        start=f.start,
+        end=f.end,
+        confidence=_lib.CONFIDENCE_NAMES.get(f.confidence, "low"),
+    )
+
+
 class Scanner:
     """A configured scanner (immutable, thread-safe), for the given kind names or all."""
 
@@ -60,34 +79,32 @@ class Scanner:
             self._free(handle)
             self._handle = None
 
-    def scan_bytes(self, data):
-        """Findings in bytes, byte offsets."""
+    def scan_bytes(self, data, hint=None):
+        """Findings in bytes, byte offsets; `hint` is the kind a column/key names."""
         data = to_bytes(data)
+        code = _hint_code(hint)
         count = ctypes.c_size_t()
         cap = 16
         while True:
             arr = (_lib.identitas_finding * cap)()
-            st = _lib.lib.identitas_scan(self._handle, data, len(data), arr, cap, ctypes.byref(count))
+            st = _lib.lib.identitas_scan_hint(
+                self._handle, code, data, len(data), arr, cap, ctypes.byref(count)
+            )
             if st == _lib.STATUS_BUFFER_TOO_SMALL:
                 cap = count.value
                 continue
             check(st)
-            return [
-                Finding(
-                    kind=_lib.KIND_NAMES.get(f.kind, "unknown"),
-                    start=f.start,
-                    end=f.end,
-                    confidence=_lib.CONFIDENCE_NAMES.get(f.confidence, "low"),
-                )
-                for f in arr[: count.value]
-            ]
+            return [_finding(f) for f in arr[: count.value]]
 
-    def scan(self, text):
-        """Findings in text; for str, start/end are character offsets (text[start:end])."""
+    def scan(self, text, hint=None):
+        """Findings in text; for str, start/end are character offsets (text[start:end]).
+
+        `hint` names the kind a CSV column or JSON key says the field holds ("kk").
+        """
         if not isinstance(text, str):
-            return self.scan_bytes(text)
+            return self.scan_bytes(text, hint)
         data = to_bytes(text)
-        found = self.scan_bytes(data)
+        found = self.scan_bytes(data, hint)
         if len(data) == len(text):  # ASCII: bytes are characters
             return found
         m = _char_offsets(data, [o for f in found for o in (f.start, f.end)])
@@ -99,11 +116,13 @@ class Policy:
 
     Operators: default, mask, mask_full, placeholder, numbered, token, pseudonym, keep.
     `key` (32 bytes) is needed by token and pseudonym. The default masks everything
-    and keeps lengths.
+    and keeps lengths. `masks` sets custom masks: {"nik": (0, 4)} shows no leading
+    and 4 trailing digits; a third item is the mask character.
     """
 
-    def __init__(self, operators=None, key=None, min_confidence="low", mask_char="*"):
+    def __init__(self, operators=None, key=None, min_confidence="low", mask_char="*", masks=None):
         self.operators = dict(operators or {})
+        self.masks = dict(masks or {})
         self.key = None if key is None else bytes(key)
         self.min_confidence = min_confidence
         self.mask_char = mask_char
@@ -130,19 +149,76 @@ class Policy:
             o.key_len = len(self.key)
         return o, key_buf
 
+    def _masks(self):
+        arr = (_lib.identitas_mask_spec * max(1, len(self.masks)))()
+        for i, (kind, spec) in enumerate(self.masks.items()):
+            if kind not in _lib.KIND_CODES:
+                raise ValueError("unknown kind %r" % kind)
+            lead, trail = spec[0], spec[1]
+            ch = spec[2] if len(spec) > 2 else "\0"
+            if len(ch) != 1 or ord(ch) > 127:
+                raise ValueError("mask character is one ASCII character")
+            if not (0 <= lead <= 255 and 0 <= trail <= 255):
+                raise ValueError("lead and trail are small numbers")
+            arr[i].kind = _lib.KIND_CODES[kind]
+            arr[i].lead, arr[i].trail, arr[i].mask_char = lead, trail, ord(ch)
+        return arr, len(self.masks)
+
+
+def check_policy(policy_json):
+    """None when the JSON policy text (str, bytes or dict) is valid, else why not."""
+    data = _policy_bytes(policy_json)
+    n = ctypes.c_size_t()
+    buf = ctypes.create_string_buffer(512)
+    st = _lib.lib.identitas_policy_check(data, len(data), buf, len(buf), ctypes.byref(n))
+    if st == _lib.STATUS_OK:
+        return None
+    if st == _lib.STATUS_BUFFER_TOO_SMALL:
+        buf = ctypes.create_string_buffer(n.value + 1)
+        st = _lib.lib.identitas_policy_check(data, len(data), buf, len(buf), ctypes.byref(n))
+    if st != _lib.STATUS_REDACT_INVALID_POLICY:
+        check(st)
+    return buf.raw[: n.value].decode("utf-8", "replace")
+
+
+def _policy_bytes(policy_json):
+    if isinstance(policy_json, dict):
+        policy_json = json.dumps(policy_json)
+    return to_bytes(policy_json)
+
 
 class Redactor:
-    """A configured redactor (immutable, thread-safe): policy + scanner."""
+    """A configured redactor (immutable, thread-safe): policy + scanner.
 
-    def __init__(self, policy=None, scanner=None):
-        policy = policy or Policy()
-        options, key_buf = policy._options()
+    Give a Policy, or `policy_json` (the CLI's policy file format, as str, bytes
+    or dict) with an optional 32-byte `key` for tokens and pseudonyms. The key is
+    copied by the library (and wiped on free); it is never logged.
+    """
+
+    def __init__(self, policy=None, scanner=None, policy_json=None, key=None):
+        if policy is not None and policy_json is not None:
+            raise ValueError("give policy or policy_json, not both")
         handle = ctypes.c_void_p()
-        st = _lib.lib.identitas_redactor_new(
-            ctypes.byref(options), scanner._handle if scanner else None, ctypes.byref(handle)
-        )
-        if key_buf is not None:
-            ctypes.memset(key_buf, 0, len(key_buf))  # the library keeps its own copy
+        sc = scanner._handle if scanner else None
+        if policy_json is not None:
+            data = _policy_bytes(policy_json)
+            key_buf = None if key is None else ctypes.create_string_buffer(bytes(key), len(key))
+            st = _lib.lib.identitas_redactor_from_json(
+                data, len(data), key_buf, 0 if key is None else len(key), sc, ctypes.byref(handle)
+            )
+            if key_buf is not None:
+                ctypes.memset(key_buf, 0, len(key_buf))
+            if st == _lib.STATUS_REDACT_INVALID_POLICY:
+                raise ValueError("invalid policy: %s" % check_policy(data))
+        else:
+            policy = policy or Policy()
+            options, key_buf = policy._options()
+            masks, count = policy._masks()
+            st = _lib.lib.identitas_redactor_new_with_masks(
+                ctypes.byref(options), masks, count, sc, ctypes.byref(handle)
+            )
+            if key_buf is not None:
+                ctypes.memset(key_buf, 0, len(key_buf))  # the library keeps its own copy
         if st != _lib.STATUS_OK:
             raise IdentitasError(st)
         self._handle = handle
@@ -228,18 +304,180 @@ class RedactStream:
         return self._drain()
 
 
+class ScanStream:
+    """Push chunks of bytes, get findings with absolute byte offsets (from the first
+    byte pushed), the same as one scan of the concatenation. Not thread-safe."""
+
+    def __init__(self, scanner=None, hint=None):
+        handle = ctypes.c_void_p()
+        check(
+            _lib.lib.identitas_scan_stream_new(
+                scanner._handle if scanner else None, _hint_code(hint), ctypes.byref(handle)
+            )
+        )
+        self._handle = handle
+        self._free = _lib.lib.identitas_scan_stream_free
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            self._free(handle)
+            self._handle = None
+
+    def _drain(self):
+        n = _lib.lib.identitas_scan_stream_pending(self._handle)
+        if n == 0:
+            return []
+        arr = (_lib.identitas_finding * n)()
+        got = ctypes.c_size_t()
+        check(_lib.lib.identitas_scan_stream_read(self._handle, arr, n, ctypes.byref(got)))
+        return [_finding(f) for f in arr[: got.value]]
+
+    @property
+    def offset(self):
+        """Bytes pushed so far."""
+        return _lib.lib.identitas_scan_stream_offset(self._handle)
+
+    def push(self, chunk):
+        """Scans the next chunk; returns the findings decided so far."""
+        chunk = to_bytes(chunk)
+        check(_lib.lib.identitas_scan_stream_push(self._handle, chunk, len(chunk)))
+        return self._drain()
+
+    def finish(self):
+        """Ends the stream; returns the remaining findings (the stream can start again)."""
+        check(_lib.lib.identitas_scan_stream_finish(self._handle))
+        return self._drain()
+
+
+def _format_code(format):
+    code = _lib.RECORD_FORMATS.get(format)
+    if code is None:
+        raise ValueError("format is 'csv' or 'jsonl'")
+    return code
+
+
+def _as_redactor(policy):
+    if policy is None or isinstance(policy, Redactor):
+        return policy
+    if isinstance(policy, Policy):
+        return Redactor(policy)
+    return Redactor(policy_json=policy)
+
+
+class RecordStream:
+    """Column-aware redaction of CSV ("csv") or JSON lines ("jsonl"): push chunks,
+    get redacted records; malformed records are counted with their line numbers."""
+
+    def __init__(self, redactor=None, format="csv"):
+        code = _format_code(format)
+        redactor = _as_redactor(redactor)
+        handle = ctypes.c_void_p()
+        check(
+            _lib.lib.identitas_record_stream_new(
+                redactor._handle if redactor else None, code, ctypes.byref(handle)
+            )
+        )
+        self._handle = handle
+        self._free = _lib.lib.identitas_record_stream_free
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            self._free(handle)
+            self._handle = None
+
+    def _drain(self):
+        n = _lib.lib.identitas_record_stream_pending(self._handle)
+        if n == 0:
+            return b""
+        buf = ctypes.create_string_buffer(n)
+        got = ctypes.c_size_t()
+        check(_lib.lib.identitas_record_stream_read(self._handle, buf, n, ctypes.byref(got)))
+        return buf.raw[: got.value]
+
+    def push(self, chunk):
+        """Pushes bytes; returns the redacted records that became complete."""
+        chunk = to_bytes(chunk)
+        check(_lib.lib.identitas_record_stream_push(self._handle, chunk, len(chunk)))
+        return self._drain()
+
+    def finish(self):
+        """Ends the input; returns the rest."""
+        check(_lib.lib.identitas_record_stream_finish(self._handle))
+        return self._drain()
+
+    @property
+    def records(self):
+        """Records (header included) processed so far."""
+        return _lib.lib.identitas_record_stream_records(self._handle)
+
+    @property
+    def malformed_count(self):
+        """Malformed records met so far."""
+        return _lib.lib.identitas_record_stream_malformed_count(self._handle)
+
+    @property
+    def malformed_lines(self):
+        """Lines (1-based) where reported malformed records start (the first 1000)."""
+        n = ctypes.c_size_t()
+        st = _lib.lib.identitas_record_stream_malformed_lines(self._handle, None, 0, ctypes.byref(n))
+        if st == _lib.STATUS_OK:
+            return []
+        arr = (ctypes.c_uint64 * n.value)()
+        check(_lib.lib.identitas_record_stream_malformed_lines(self._handle, arr, n.value, ctypes.byref(n)))
+        return list(arr[: n.value])
+
+
+def _redact_records(data, policy, format):
+    redactor = _as_redactor(policy)
+    is_str = isinstance(data, str)
+    raw = to_bytes(data)
+    n = ctypes.c_size_t()
+    cap = len(raw) + len(raw) // 2 + 64
+    while True:
+        buf = ctypes.create_string_buffer(cap)
+        st = _lib.lib.identitas_redact_records(
+            redactor._handle if redactor else None,
+            _format_code(format),
+            raw,
+            len(raw),
+            buf,
+            cap,
+            ctypes.byref(n),
+        )
+        if st == _lib.STATUS_BUFFER_TOO_SMALL:
+            cap = n.value + 1
+            continue
+        check(st)
+        out = buf.raw[: n.value]
+        return out.decode("utf-8", "surrogatepass") if is_str else out
+
+
+def redact_csv(data, policy=None):
+    """Redacts CSV with a header row (str or bytes, same type back). `policy` is a
+    Policy, a Redactor, or a JSON policy (str or dict); None masks everything."""
+    return _redact_records(data, policy, "csv")
+
+
+def redact_jsonl(data, policy=None):
+    """Redacts JSON lines (str or bytes, same type back); `policy` as for redact_csv."""
+    return _redact_records(data, policy, "jsonl")
+
+
 _default_scanner: Optional[Scanner] = None
 _default_redactor: Optional[Redactor] = None
 
 
-def scan(text, kinds=None):
-    """Findings in text (character offsets for str); `kinds` limits the kind names."""
+def scan(text, kinds=None, hint=None):
+    """Findings in text (character offsets for str); `kinds` limits the kind names,
+    `hint` names the kind a column or key says the field holds."""
     global _default_scanner
     if kinds is not None:
-        return Scanner(kinds).scan(text)
+        return Scanner(kinds).scan(text, hint)
     if _default_scanner is None:
         _default_scanner = Scanner()
-    return _default_scanner.scan(text)
+    return _default_scanner.scan(text, hint)
 
 
 def redact(text, policy=None):

@@ -38,12 +38,14 @@
 mod ids;
 mod names;
 mod phone;
+mod record;
 mod redact;
 mod region;
 mod scan;
 
 pub use ids::*;
 pub use phone::*;
+pub use record::*;
 pub use redact::*;
 pub use region::*;
 pub use scan::*;
@@ -58,9 +60,9 @@ use crate::kind::Kind;
 /// constant changes incompatibly.
 pub const IDENTITAS_ABI_VERSION_MAJOR: u32 = 1;
 /// Minor version of the C ABI: grows when functions or constants are added.
-pub const IDENTITAS_ABI_VERSION_MINOR: u32 = 0;
+pub const IDENTITAS_ABI_VERSION_MINOR: u32 = 1;
 /// `(MAJOR << 16) | MINOR`, what `identitas_abi_version()` returns.
-pub const IDENTITAS_ABI_VERSION: u32 = 0x0001_0000;
+pub const IDENTITAS_ABI_VERSION: u32 = 0x0001_0001;
 
 /// Success.
 pub const IDENTITAS_STATUS_OK: i32 = 0;
@@ -78,6 +80,9 @@ pub const IDENTITAS_STATUS_OVERLAPPING_BUFFERS: i32 = 5;
 pub const IDENTITAS_STATUS_MISALIGNED_POINTER: i32 = 6;
 /// A kind code is not one of `IDENTITAS_KIND_*`.
 pub const IDENTITAS_STATUS_UNKNOWN_KIND: i32 = 7;
+/// The library was built without the feature this function needs (JSON
+/// policies need the `serde` feature, on by default).
+pub const IDENTITAS_STATUS_UNSUPPORTED: i32 = 8;
 /// The input is empty or only whitespace.
 pub const IDENTITAS_STATUS_EMPTY: i32 = 10;
 /// A byte that is neither a digit nor an accepted separator.
@@ -134,8 +139,13 @@ pub const IDENTITAS_STATUS_REDACT_MISSING_KEY: i32 = 504;
 pub const IDENTITAS_STATUS_REDACT_INVALID_KEY: i32 = 505;
 /// The policy was refused (a mask showing too much, a bad mask character).
 pub const IDENTITAS_STATUS_REDACT_INVALID_POLICY: i32 = 506;
-/// `identitas_redact_stream_push()` after `identitas_redact_stream_finish()`.
+/// A push after finish (`identitas_redact_stream_push()`, `identitas_record_stream_push()`),
+/// or after a record stream stopped on an error.
 pub const IDENTITAS_STATUS_STREAM_FINISHED: i32 = 507;
+/// Records: a malformed record under a policy with `"on_malformed": "reject"`.
+pub const IDENTITAS_STATUS_RECORD_REJECTED: i32 = 508;
+/// Records: the format code is not one of `IDENTITAS_RECORD_*`.
+pub const IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT: i32 = 509;
 
 /// NIP: not 18 digits.
 pub const IDENTITAS_STATUS_NIP_INVALID_LENGTH: i32 = 601;
@@ -201,6 +211,7 @@ const STATUS_NAMES: &[(i32, &core::ffi::CStr)] = &[
     (IDENTITAS_STATUS_OVERLAPPING_BUFFERS, c"overlapping_buffers"),
     (IDENTITAS_STATUS_MISALIGNED_POINTER, c"misaligned_pointer"),
     (IDENTITAS_STATUS_UNKNOWN_KIND, c"unknown_kind"),
+    (IDENTITAS_STATUS_UNSUPPORTED, c"unsupported"),
     (IDENTITAS_STATUS_EMPTY, c"empty"),
     (IDENTITAS_STATUS_INVALID_CHARACTER, c"invalid_character"),
     (IDENTITAS_STATUS_INVALID_SEPARATOR, c"invalid_separator"),
@@ -247,6 +258,8 @@ const STATUS_NAMES: &[(i32, &core::ffi::CStr)] = &[
     (IDENTITAS_STATUS_REDACT_INVALID_KEY, c"invalid_key"),
     (IDENTITAS_STATUS_REDACT_INVALID_POLICY, c"invalid_policy"),
     (IDENTITAS_STATUS_STREAM_FINISHED, c"stream_finished"),
+    (IDENTITAS_STATUS_RECORD_REJECTED, c"record_rejected"),
+    (IDENTITAS_STATUS_RECORD_UNKNOWN_FORMAT, c"unknown_format"),
     (IDENTITAS_STATUS_NIP_INVALID_LENGTH, c"invalid_length"),
     (
         IDENTITAS_STATUS_NIP_INVALID_BIRTH_DATE,

@@ -523,3 +523,244 @@ pub unsafe extern "C" fn identitas_redact_stream_free(stream: *mut identitas_red
         }
     })
 }
+
+/// A custom mask for one kind, for `identitas_redactor_new_with_masks`:
+/// `lead` characters shown at the start, `trail` at the end, the rest hidden
+/// with `mask_char`. No padding: `sizeof` is `IDENTITAS_SIZEOF_MASK_SPEC`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct identitas_mask_spec {
+    /// `IDENTITAS_KIND_*` this mask is for.
+    pub kind: i32,
+    /// Digits shown at the start (for phones: after the `+62`/`0` prefix).
+    pub lead: u8,
+    /// Digits shown at the end.
+    pub trail: u8,
+    /// The mask byte (ASCII punctuation or space); 0 = the options' `mask_char`.
+    pub mask_char: u8,
+    /// Must be 0.
+    pub reserved: u8,
+}
+
+/// `sizeof(identitas_mask_spec)` on every target.
+pub const IDENTITAS_SIZEOF_MASK_SPEC: usize = 8;
+
+const _: () = assert!(core::mem::size_of::<identitas_mask_spec>() == IDENTITAS_SIZEOF_MASK_SPEC);
+
+/// Applies the caller's mask specs to a policy built from options.
+///
+/// # Safety
+/// `masks` readable for `count` entries (or NULL with 0).
+unsafe fn apply_masks(
+    policy: &mut Policy,
+    default_ch: i32,
+    masks: *const identitas_mask_spec,
+    count: usize,
+) -> Result<(), i32> {
+    if count == 0 {
+        return Ok(());
+    }
+    check_in(masks)?;
+    if count > IDENTITAS_KIND_SLOTS * 4 {
+        return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
+    }
+    // SAFETY: non-null, aligned, `count` (small) entries per the contract.
+    let specs = unsafe { core::slice::from_raw_parts(masks, count) };
+    for m in specs {
+        if m.reserved != 0 {
+            return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
+        }
+        let kind = kind_from_code(m.kind)?;
+        let ch = match (m.mask_char, default_ch) {
+            (0, 0) => redact::mask::DEFAULT_MASK_BYTE,
+            (0, c) => u8::try_from(c).map_err(|_| IDENTITAS_STATUS_REDACT_INVALID_POLICY)?,
+            (c, _) => c,
+        };
+        let spec = MaskSpec {
+            lead: m.lead,
+            trail: m.trail,
+            ch,
+        };
+        policy
+            .set_operator(kind, Operator::Mask(spec))
+            .map_err(policy_status)?;
+    }
+    Ok(())
+}
+
+/// Stores a new redactor handle in `*out`.
+fn store_redactor(
+    policy: Policy,
+    scanner: *const identitas_scanner,
+    out: *mut *mut identitas_redactor,
+) -> Result<(), i32> {
+    let scanner = scanner_or_default(scanner)?.clone();
+    let handle = Box::into_raw(Box::new(identitas_redactor { policy, scanner }));
+    // SAFETY: the caller checked `out` (non-null, aligned).
+    unsafe { out.write(handle) };
+    Ok(())
+}
+
+/// As `identitas_redactor_new`, then sets custom masks: for each of the
+/// `count` entries of `masks`, the kind it names is masked showing `lead`
+/// leading and `trail` trailing digits (this overrides `options.operators`
+/// for that kind; a later entry for the same kind wins).
+///
+/// Statuses: those of `identitas_redactor_new`, plus
+/// `IDENTITAS_STATUS_UNKNOWN_KIND`, `IDENTITAS_STATUS_INVALID_ARGUMENT`
+/// (non-zero `reserved`, more than 64 entries) and
+/// `IDENTITAS_STATUS_REDACT_INVALID_POLICY` (a mask showing more than the kind
+/// allows: 6 digits for NIK/KK/NPWP/NITKU/phone, 4 for BPJS, 10 for cards, 0
+/// for NIP and e-mail; or a bad mask byte). `*out` is written only on
+/// success; free it with `identitas_redactor_free`. Thread-safe.
+///
+/// # Safety
+/// As `identitas_redactor_new`; `masks` readable for `count` entries (or NULL with 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_redactor_new_with_masks(
+    options: *const identitas_redact_options,
+    masks: *const identitas_mask_spec,
+    count: usize,
+    scanner: *const identitas_scanner,
+    out: *mut *mut identitas_redactor,
+) -> i32 {
+    guard(|| {
+        check_out(out)?;
+        let (mut policy, ch) = if options.is_null() {
+            (Policy::new(), 0)
+        } else {
+            check_in(options)?;
+            // SAFETY: non-null, aligned, readable per the contract.
+            let o = unsafe { &*options };
+            (policy_from(o)?, o.mask_char)
+        };
+        // SAFETY: the caller's contract.
+        unsafe { apply_masks(&mut policy, ch, masks, count) }?;
+        store_redactor(policy, scanner, out)
+    })
+}
+
+/// Parses a JSON policy (the format of the CLI's `--policy` file).
+#[cfg(feature = "serde")]
+fn policy_from_json(json: &[u8]) -> Result<Policy, PolicyError> {
+    let text = core::str::from_utf8(json)
+        .map_err(|e| PolicyError::Invalid(format!("not UTF-8 (byte {})", e.valid_up_to())))?;
+    Policy::from_json(text)
+}
+
+/// Makes a redactor from a JSON policy text (the format of the CLI's
+/// `--policy` file: `kinds`, `classes`, `columns`, `min_confidence`,
+/// `on_malformed`, `max_record_bytes`) and stores it in `*out`; free it with
+/// `identitas_redactor_free`.
+///
+/// `(key, key_len)` is the secret key for tokens and pseudonyms:
+/// `IDENTITAS_KEY_LEN` bytes, or `(NULL, 0)` for none. The library copies it
+/// into memory it wipes on free and never logs it; the caller may wipe its copy
+/// afterwards. `scanner` NULL finds every kind (the scanner is copied).
+///
+/// Statuses: `IDENTITAS_STATUS_REDACT_INVALID_POLICY` (not UTF-8, not JSON, a
+/// wrong shape, a mask showing too much; `identitas_policy_check` says why),
+/// `_INVALID_KEY`, `_MISSING_KEY` (a token or pseudonym without a key),
+/// `IDENTITAS_STATUS_UNSUPPORTED` (built without the `serde` feature), or a
+/// pointer status. `*out` is written only on success. Thread-safe.
+///
+/// # Safety
+/// `json` readable for `len` bytes (or NULL with 0); `key` readable for
+/// `key_len` bytes (or NULL with 0); `scanner` NULL or live; `out` a writable
+/// `identitas_redactor *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_redactor_from_json(
+    json: *const u8,
+    len: usize,
+    key: *const u8,
+    key_len: usize,
+    scanner: *const identitas_scanner,
+    out: *mut *mut identitas_redactor,
+) -> i32 {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: the caller's contract.
+        let text = unsafe { input(json, len) }?;
+        // SAFETY: the caller's contract.
+        let key = unsafe { input(key, key_len) }?;
+        #[cfg(feature = "serde")]
+        {
+            let mut policy = policy_from_json(text).map_err(policy_status)?;
+            if !key.is_empty() {
+                let key = Key::from_bytes(key).map_err(|_| IDENTITAS_STATUS_REDACT_INVALID_KEY)?;
+                policy.set_key(&key);
+            }
+            if policy.missing_key().is_some() {
+                return Err(IDENTITAS_STATUS_REDACT_MISSING_KEY);
+            }
+            store_redactor(policy, scanner, out)
+        }
+        #[cfg(not(feature = "serde"))]
+        {
+            let _ = (text, key, scanner);
+            Err(IDENTITAS_STATUS_UNSUPPORTED)
+        }
+    })
+}
+
+/// Checks a JSON policy text and explains what is wrong with it: writes the
+/// message (short English, naming the JSON path; never key material, never
+/// input data) and a NUL into `(out, cap)`, `*out_len` receiving its length
+/// (0, and an empty string when `cap > 0`, for a valid policy).
+///
+/// Returns `IDENTITAS_STATUS_OK` for a valid policy,
+/// `IDENTITAS_STATUS_REDACT_INVALID_POLICY` for an invalid one (the message
+/// is written when it fits), `IDENTITAS_STATUS_BUFFER_TOO_SMALL` when the
+/// message does not fit (`(NULL, 0)` is a size query),
+/// `IDENTITAS_STATUS_UNSUPPORTED` without the `serde` feature, or a pointer
+/// status. Keys are not checked here. Thread-safe.
+///
+/// # Safety
+/// `json` readable for `len` bytes (or NULL with 0); `out` writable for `cap`
+/// bytes (or NULL with 0); `out_len` a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_policy_check(
+    json: *const u8,
+    len: usize,
+    out: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> i32 {
+    guard(|| {
+        check_out(out_len)?;
+        check_buffer((json, len), out, cap)?;
+        // SAFETY: the caller's contract.
+        let text = unsafe { input(json, len) }?;
+        #[cfg(feature = "serde")]
+        {
+            let Err(e) = policy_from_json(text) else {
+                // Valid: an empty string when there is room, OK even for `(NULL, 0)`.
+                // SAFETY: checked non-null and aligned; `out` holds `cap > 0` bytes.
+                unsafe {
+                    out_len.write(0);
+                    if cap > 0 {
+                        out.write(0);
+                    }
+                }
+                return Ok(());
+            };
+            let message = e.to_string();
+            // SAFETY: the caller's contract; the message is ours.
+            unsafe { write_text(message.as_bytes(), (json, len), out, cap, out_len) }?;
+            Err(IDENTITAS_STATUS_REDACT_INVALID_POLICY)
+        }
+        #[cfg(not(feature = "serde"))]
+        {
+            let _ = text;
+            Err(IDENTITAS_STATUS_UNSUPPORTED)
+        }
+    })
+}
+
+/// The redactor behind a handle (for other FFI modules), NULL giving the default.
+pub(crate) fn redactor_parts<'a>(
+    r: *const identitas_redactor,
+) -> Result<(&'a Policy, &'a Scanner), i32> {
+    let r = redactor_or_default(r)?;
+    Ok((&r.policy, &r.scanner))
+}

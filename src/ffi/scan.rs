@@ -4,7 +4,7 @@ use core::ffi::c_void;
 use std::sync::OnceLock;
 
 use super::*;
-use crate::scan::{Confidence, Finding, ScanConfig, Scanner};
+use crate::scan::{Confidence, Finding, ScanConfig, Scanner, StreamScanner};
 
 /// `identitas_finding.confidence`: valid but could be something else.
 pub const IDENTITAS_CONFIDENCE_LOW: i32 = 1;
@@ -161,36 +161,95 @@ pub unsafe extern "C" fn identitas_scan(
     cap: usize,
     out_count: *mut usize,
 ) -> i32 {
+    // SAFETY: the caller's contract.
+    guard(|| unsafe { scan_to_array(scanner, None, ptr, len, out, cap, out_count) })
+}
+
+/// As `identitas_scan`, for a field known to hold one kind of value: `hint`
+/// is the `IDENTITAS_KIND_*` a CSV column or JSON key names (0 = no hint, the
+/// same as `identitas_scan`). The hint decides between look-alikes (a
+/// 16-digit value in a `no_kk` column is a KK, not a NIK) and raises
+/// confidence. Returns `IDENTITAS_STATUS_UNKNOWN_KIND` for a bad hint, else as
+/// `identitas_scan`. No allocation. Thread-safe.
+///
+/// # Safety
+/// As `identitas_scan`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_hint(
+    scanner: *const identitas_scanner,
+    hint: i32,
+    ptr: *const u8,
+    len: usize,
+    out: *mut identitas_finding,
+    cap: usize,
+    out_count: *mut usize,
+) -> i32 {
     guard(|| {
-        let s = scanner_or_default(scanner)?;
-        check_out(out_count)?;
-        if cap > 0 {
-            check_out(out)?;
-        }
-        let bytes = cap
-            .checked_mul(core::mem::size_of::<identitas_finding>())
-            .filter(|&b| b <= isize::MAX as usize)
-            .ok_or(IDENTITAS_STATUS_INVALID_ARGUMENT)?;
-        if overlaps(ptr, len, out.cast(), bytes) {
-            return Err(IDENTITAS_STATUS_OVERLAPPING_BUFFERS);
-        }
+        let hint = hint_from_code(hint)?;
         // SAFETY: the caller's contract.
-        let input = unsafe { input(ptr, len) }?;
-        let mut n = 0usize;
-        s.scan_with(input, None, &mut |f| {
-            if n < cap {
-                // SAFETY: `n < cap` findings fit; checked non-null and aligned.
-                unsafe { out.add(n).write(finding_to_c(&f)) };
-            }
-            n += 1;
-        });
-        // SAFETY: checked non-null and aligned.
-        unsafe { out_count.write(n) };
-        if n > cap {
-            return Err(IDENTITAS_STATUS_BUFFER_TOO_SMALL);
-        }
-        Ok(())
+        unsafe { scan_to_array(scanner, hint, ptr, len, out, cap, out_count) }
     })
+}
+
+/// The kind of a hint code: 0 is no hint.
+pub(crate) fn hint_from_code(hint: i32) -> Result<Option<Kind>, i32> {
+    match hint {
+        0 => Ok(None),
+        c => kind_from_code(c).map(Some),
+    }
+}
+
+/// Checks a caller findings array `(out, cap)` against the input range.
+fn check_findings_out(
+    input: (*const u8, usize),
+    out: *mut identitas_finding,
+    cap: usize,
+) -> Result<(), i32> {
+    if cap > 0 {
+        check_out(out)?;
+    }
+    let bytes = cap
+        .checked_mul(core::mem::size_of::<identitas_finding>())
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or(IDENTITAS_STATUS_INVALID_ARGUMENT)?;
+    if overlaps(input.0, input.1, out.cast(), bytes) {
+        return Err(IDENTITAS_STATUS_OVERLAPPING_BUFFERS);
+    }
+    Ok(())
+}
+
+/// The body of `identitas_scan` and `identitas_scan_hint`.
+///
+/// # Safety
+/// As `identitas_scan`.
+unsafe fn scan_to_array(
+    scanner: *const identitas_scanner,
+    hint: Option<Kind>,
+    ptr: *const u8,
+    len: usize,
+    out: *mut identitas_finding,
+    cap: usize,
+    out_count: *mut usize,
+) -> Result<(), i32> {
+    let s = scanner_or_default(scanner)?;
+    check_out(out_count)?;
+    check_findings_out((ptr, len), out, cap)?;
+    // SAFETY: the caller's contract.
+    let input = unsafe { input(ptr, len) }?;
+    let mut n = 0usize;
+    s.scan_with(input, hint, &mut |f| {
+        if n < cap {
+            // SAFETY: `n < cap` findings fit; checked non-null and aligned.
+            unsafe { out.add(n).write(finding_to_c(&f)) };
+        }
+        n += 1;
+    });
+    // SAFETY: checked non-null and aligned.
+    unsafe { out_count.write(n) };
+    if n > cap {
+        return Err(IDENTITAS_STATUS_BUFFER_TOO_SMALL);
+    }
+    Ok(())
 }
 
 /// Calls `callback(user, &finding)` for every finding in `(ptr, len)`, in
@@ -224,5 +283,190 @@ pub unsafe extern "C" fn identitas_scan_each(
             }
         });
         Ok(())
+    })
+}
+
+/// A streaming scanner (opaque): push chunks of any size, read findings with
+/// absolute byte offsets (from the first byte pushed), the same findings one
+/// `identitas_scan` of the concatenation would give. Holds about 1 KiB of
+/// input plus the findings not yet read. Used by one thread at a time (it may
+/// move between threads).
+pub struct identitas_scan_stream {
+    stream: StreamScanner,
+    found: Vec<identitas_finding>,
+    read: usize,
+}
+
+/// Makes a streaming scanner with the kinds of `scanner` (NULL: every kind;
+/// copied, free it when you like) and the `hint` of `identitas_scan_hint` (0:
+/// none) and stores it in `*out`; free it with `identitas_scan_stream_free`.
+///
+/// Returns `IDENTITAS_STATUS_UNKNOWN_KIND` for a bad hint or a pointer
+/// status; `*out` is written only on success. Thread-safe.
+///
+/// # Safety
+/// `scanner` NULL or live; `out` a writable `identitas_scan_stream *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_new(
+    scanner: *const identitas_scanner,
+    hint: i32,
+    out: *mut *mut identitas_scan_stream,
+) -> i32 {
+    guard(|| {
+        check_out(out)?;
+        let hint = hint_from_code(hint)?;
+        let scanner = scanner_or_default(scanner)?.clone();
+        let handle = Box::into_raw(Box::new(identitas_scan_stream {
+            stream: StreamScanner::with_hint(scanner, hint),
+            found: Vec::new(),
+            read: 0,
+        }));
+        // SAFETY: checked non-null and aligned.
+        unsafe { out.write(handle) };
+        Ok(())
+    })
+}
+
+/// The scan stream of a handle, checked.
+///
+/// # Safety
+/// `s` NULL or a live stream handle used by this thread only.
+unsafe fn scan_stream_mut<'a>(
+    s: *mut identitas_scan_stream,
+) -> Result<&'a mut identitas_scan_stream, i32> {
+    check_out(s)?;
+    // SAFETY: non-null, aligned, live and exclusive per the contract.
+    Ok(unsafe { &mut *s })
+}
+
+/// Drops findings already read, so the queue does not grow without bound.
+fn compact_found(s: &mut identitas_scan_stream) {
+    if s.read > 0 {
+        s.found.drain(..s.read);
+        s.read = 0;
+    }
+}
+
+/// Scans the next chunk; findings that can already be decided are queued for
+/// `identitas_scan_stream_read` (a value cut between chunks is decided when
+/// enough of what follows has arrived, or at finish). Returns a pointer status or OK.
+///
+/// # Safety
+/// `stream` a live handle used by one thread at a time; `ptr` readable for
+/// `len` bytes (or NULL with 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_push(
+    stream: *mut identitas_scan_stream,
+    ptr: *const u8,
+    len: usize,
+) -> i32 {
+    guard(|| {
+        // SAFETY: the caller's contract.
+        let s = unsafe { scan_stream_mut(stream) }?;
+        // SAFETY: the caller's contract.
+        let chunk = unsafe { input(ptr, len) }?;
+        compact_found(s);
+        let found = &mut s.found;
+        s.stream.push(chunk, &mut |f| found.push(finding_to_c(&f)));
+        Ok(())
+    })
+}
+
+/// Ends the stream: the remaining findings are queued. The handle then starts
+/// a new stream (offsets from 0 again) if pushed to; findings not yet read
+/// stay readable.
+///
+/// # Safety
+/// `stream` a live handle used by one thread at a time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_finish(stream: *mut identitas_scan_stream) -> i32 {
+    guard(|| {
+        // SAFETY: the caller's contract.
+        let s = unsafe { scan_stream_mut(stream) }?;
+        compact_found(s);
+        let found = &mut s.found;
+        s.stream.finish(&mut |f| found.push(finding_to_c(&f)));
+        Ok(())
+    })
+}
+
+/// Findings queued and not yet read (0 for NULL).
+///
+/// # Safety
+/// `stream` NULL or a live handle used by one thread at a time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_pending(
+    stream: *const identitas_scan_stream,
+) -> usize {
+    guard_with(0, || {
+        if check_in(stream).is_err() {
+            return 0;
+        }
+        // SAFETY: non-null, aligned, live per the contract.
+        let s = unsafe { &*stream };
+        s.found.len() - s.read
+    })
+}
+
+/// Bytes pushed since the stream (re)started: the offset the next chunk starts at (0 for NULL).
+///
+/// # Safety
+/// `stream` NULL or a live handle used by one thread at a time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_offset(
+    stream: *const identitas_scan_stream,
+) -> usize {
+    guard_with(0, || {
+        if check_in(stream).is_err() {
+            return 0;
+        }
+        // SAFETY: non-null, aligned, live per the contract.
+        unsafe { &*stream }.stream.offset()
+    })
+}
+
+/// Moves up to `cap` queued findings, in order, to `out`; `*out_count`
+/// receives how many were written. Call until it is 0 (or size `out` with
+/// `identitas_scan_stream_pending`). Returns a pointer status or OK.
+///
+/// # Safety
+/// `stream` a live handle used by one thread at a time; `out` writable for
+/// `cap` findings (or NULL with 0); `out_count` a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_read(
+    stream: *mut identitas_scan_stream,
+    out: *mut identitas_finding,
+    cap: usize,
+    out_count: *mut usize,
+) -> i32 {
+    guard(|| {
+        // SAFETY: the caller's contract.
+        let s = unsafe { scan_stream_mut(stream) }?;
+        check_out(out_count)?;
+        check_findings_out((core::ptr::null(), 0), out, cap)?;
+        let ready = s.found.get(s.read..).unwrap_or(&[]);
+        let n = ready.len().min(cap);
+        if n > 0 {
+            // SAFETY: `out` holds `cap >= n` findings; the queue is ours.
+            unsafe { core::ptr::copy_nonoverlapping(ready.as_ptr(), out, n) };
+        }
+        s.read += n;
+        // SAFETY: checked non-null and aligned.
+        unsafe { out_count.write(n) };
+        Ok(())
+    })
+}
+
+/// Frees a streaming scanner (unread findings are discarded); NULL does nothing.
+///
+/// # Safety
+/// `stream` NULL or a handle from `identitas_scan_stream_new`, not freed before.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn identitas_scan_stream_free(stream: *mut identitas_scan_stream) {
+    guard_with((), || {
+        if !stream.is_null() {
+            // SAFETY: made by `Box::into_raw` in `identitas_scan_stream_new`, freed once.
+            drop(unsafe { Box::from_raw(stream) });
+        }
     })
 }
