@@ -15,21 +15,25 @@ pub(crate) const MAX_DOMAIN: usize = 255;
 
 /// The e-mail address around the `@` at `a`, as `(start, end)`.
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
-    // Local part.
+    // Local part, read backwards once: its length, a doubled dot, its first byte.
     let mut s = a;
-    while s > 0 && is(at(input, s - 1), LOCAL) {
+    let mut doubled = false;
+    let mut dot_after = false; // the byte at `s` is a dot
+    while s > 0 {
+        let b = at(input, s - 1);
+        if !is(b, LOCAL) {
+            break;
+        }
         if a - s == MAX_LOCAL {
             return None;
         }
+        let dot = b == b'.';
+        doubled |= dot && dot_after;
+        dot_after = dot;
         s -= 1;
     }
-    let local = input.get(s..a)?;
-    if local.is_empty()
-        || local.first() == Some(&b'.')
-        || local.last() == Some(&b'.')
-        || local.windows(2).any(|w| w == b"..")
-    {
-        return None;
+    if s == a || doubled || dot_after || at(input, a - 1) == b'.' {
+        return None; // empty, `..`, or a dot first or last
     }
     // Domain.
     let d0 = a + 1;
@@ -47,22 +51,34 @@ pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
     domain_ok(domain).then_some((s, e))
 }
 
-/// Checks the labels of a domain.
+/// Checks the labels of a domain in one pass: every label 1-63 bytes, not starting or
+/// ending with `-`; at least two labels; the last one 2+ letters.
 fn domain_ok(domain: &[u8]) -> bool {
     let mut labels = 0;
-    let mut last: &[u8] = &[];
-    for label in domain.split(|&b| b == b'.') {
-        if label.is_empty()
-            || label.len() > 63
-            || label.first() == Some(&b'-')
-            || label.last() == Some(&b'-')
-        {
-            return false;
+    let mut len = 0usize;
+    let mut first = 0u8;
+    let mut prev = 0u8;
+    let mut letters = true;
+    let label_ok =
+        |len: usize, first: u8, last: u8| (1..=63).contains(&len) && first != b'-' && last != b'-';
+    for &b in domain {
+        if b == b'.' {
+            if !label_ok(len, first, prev) {
+                return false;
+            }
+            labels += 1;
+            len = 0;
+            letters = true;
+        } else {
+            if len == 0 {
+                first = b;
+            }
+            len += 1;
+            letters &= b.is_ascii_alphabetic();
         }
-        labels += 1;
-        last = label;
+        prev = b;
     }
-    labels >= 2 && last.len() >= 2 && last.iter().all(u8::is_ascii_alphabetic)
+    label_ok(len, first, prev) && labels >= 1 && len >= 2 && letters
 }
 
 #[cfg(test)]
@@ -91,6 +107,19 @@ mod tests {
         assert_eq!(find("a@1.2.3.4"), None);
         let long = format!("{}@x.com", "a".repeat(65));
         assert_eq!(find(&long), None);
+        assert_eq!(find("a.@b.com"), None);
+        assert_eq!(find("x a.b.c@b.com"), Some("a.b.c@b.com"));
+        assert_eq!(find("a@b..com"), None);
+        assert_eq!(find("a@b-.com"), None);
+        assert_eq!(find("a@b.c1"), None);
+        assert_eq!(find("a@b.c"), None);
+        assert_eq!(find("a@b-c.d-e.co"), Some("a@b-c.d-e.co"));
+        let label = "d".repeat(63);
+        assert_eq!(
+            find(&format!("a@{label}.com")).map(str::len),
+            Some(2 + 63 + 4)
+        );
+        assert_eq!(find(&format!("a@{label}d.com")), None);
         let ok = format!("{}@x.com", "a".repeat(64));
         assert_eq!(find(&ok).map(str::len), Some(70));
     }

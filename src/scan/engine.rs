@@ -7,7 +7,8 @@
 use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, find_digit, is};
 use super::labels::{Label, label_before};
 use super::numeric::{
-    Chain, Form, MAX_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
+    Chain, Form, MAX_DIGITS, left_of_group, left_ok, may_reach_min_digits, paren_prefix,
+    plus_trunk_prefix,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -138,6 +139,9 @@ impl Ctx<'_> {
                     end: run_end,
                     confidence,
                 });
+            }
+            if !may_reach_min_digits(input, g) {
+                return None; // every span of the chain is shorter than any kind
             }
             chain.clear();
             chain.extend(input, g, true);

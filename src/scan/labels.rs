@@ -59,6 +59,10 @@ fn phrase(p: &[u8]) -> Option<Label> {
 }
 
 /// The label before the value starting at `s`, if any.
+///
+/// The glue is skipped here, inline; the words are read apart, only when a label byte
+/// precedes the glue (in tables a `,` or a quote usually does not).
+#[inline]
 pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
     // Glue.
     let mut i = s;
@@ -67,8 +71,17 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
         i -= 1;
         glue += 1;
     }
+    if i == 0 || !is(at(input, i - 1), LABEL) {
+        return None;
+    }
+    label_ending_at(input, i)
+}
+
+/// The label whose bytes end at `end` (just before the glue).
+#[inline(never)] // kept out of the callers: most candidates have no label
+fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes.
-    let end = i;
+    let mut i = end;
     let mut n = 0;
     while n < MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL) {
         i -= 1;

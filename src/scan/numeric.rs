@@ -240,6 +240,32 @@ impl Chain {
     }
 }
 
+/// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
+/// candidate (`possible_kinds` admits nothing below it, a unit test checks).
+pub(crate) const MIN_DIGITS: usize = 9;
+
+/// True when the chain from the group at `g` may reach [`MIN_DIGITS`] digits: counts the
+/// digits of the groups joined by separator runs of the right length (ignoring the weak-link
+/// and length limits, which only cut a chain shorter), stopping as soon as the count is
+/// reached. Dates (`1985-03-12`) and house numbers (`003/RW`) are dismissed here without
+/// building a chain.
+#[inline]
+pub(crate) fn may_reach_min_digits(input: &[u8], mut g: usize) -> bool {
+    let mut n = 0;
+    loop {
+        let e = digit_run_end(input, g, MIN_DIGITS);
+        n += e - g;
+        if n >= MIN_DIGITS {
+            return true;
+        }
+        let (chars, j, _) = sep_run_fwd(input, e);
+        if !(1..=MAX_SEP_RUN).contains(&chars) || !digit_at(input, j) {
+            return false;
+        }
+        g = j;
+    }
+}
+
 /// Where a span may start relative to the group at `s`: `(strongly linked to digits
 /// before, left_ok)`, reading the separator run before it once.
 #[inline]
@@ -304,4 +330,29 @@ pub(crate) fn plus_trunk_prefix(input: &[u8], s: usize) -> Option<usize> {
         i += 1;
     }
     digit_at(input, i).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_digits_bound() {
+        for (text, reach) in [
+            ("1985-03-12,", false),
+            ("003/RW 007", false),
+            ("12 345 678", false),
+            ("12 345 6789", true),
+            ("123456789", true),
+            ("12345678x", false),
+            ("1234-5678-9", true),
+            ("12.345.678 .  9", false), // separator run of four
+            ("12.345.678 . 9", true),
+            ("12\u{a0}345\u{a0}6789", true),
+            ("1234    56789", false),
+            ("", false),
+        ] {
+            assert_eq!(may_reach_min_digits(text.as_bytes(), 0), reach, "{text:?}");
+        }
+    }
 }

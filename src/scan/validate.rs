@@ -378,6 +378,15 @@ mod tests {
     }
 
     #[test]
+    fn no_kind_below_min_digits() {
+        use super::super::numeric::MIN_DIGITS;
+        for n in 0..MIN_DIGITS {
+            assert_eq!(possible_kinds(n, Form::Plain), 0, "{n}");
+        }
+        assert_ne!(possible_kinds(MIN_DIGITS, Form::Plain), 0);
+    }
+
+    #[test]
     fn validators() {
         assert!(npwp_checked_valid(b"013121660091000"));
         assert!(npwp_checked_valid(b"024339178011000"));
