@@ -301,6 +301,19 @@ fn quoted_newlines_semicolons_and_bad_json_lines() {
 }
 
 #[test]
+fn over_long_record_is_counted_and_skipped_in_bounded_memory() {
+    let reference = Date::new(2025, 6, 1).unwrap();
+    let mut csv = b"nik,nama,alamat\n3171011708450001,Budi,\"".to_vec();
+    csv.extend(std::iter::repeat_n(b'x', 2 << 20));
+    csv.extend_from_slice(b"\n3171015708450001,Siti,\"Jl. \"\"A\"\", 1\"\r\n");
+    csv.extend_from_slice(b"3171015708450001,Siti,\"Jl. \"\"A\"\", 1\"\r\n");
+    let r = triage_bytes(&csv, reference, Some(InputFormat::Csv));
+    assert_eq!(r.bytes, csv.len() as u64);
+    assert_eq!((r.records, r.malformed_records, r.nik.valid), (3, 1, 2));
+    assert_eq!((r.nik.duplicates, r.duplicate_records), (1, 1));
+}
+
+#[test]
 fn made_up_numbers_have_a_low_validity_rate() {
     let mut csv = String::from("nik,nama\n");
     let mut x: u64 = 0x1234_5678;

@@ -1,9 +1,13 @@
 //! The input layer of triage: format detection, CSV and JSON-lines records, column
 //! classification by header or key name.
 //!
-//! Kept to this one module on purpose so it can be swapped for the crate's `record`
-//! reader once that lands. Memory is bounded: a record longer than
-//! [`MAX_RECORD`] bytes is cut there (its remainder is skipped and counted).
+//! CSV records are found and split by the crate's record layer
+//! ([`crate::record`]: RFC 4180 record ends and field spans with `memchr`), straight
+//! from a reusable buffer without copying values; only a record that layer rejects
+//! (a stray character after a closing quote) or whose quoted values hold doubled
+//! quotes is unescaped by the lenient [`split_csv`]. Memory is bounded: a record
+//! longer than [`MAX_RECORD`] bytes is skipped up to the next line feed and counted
+//! as malformed.
 
 use std::io::{self, BufRead};
 
@@ -212,6 +216,149 @@ fn count_outside_quotes(line: &[u8], delim: u8) -> usize {
         }
     }
     n
+}
+
+/// Bytes asked of the reader per refill.
+const REFILL: usize = 64 << 10;
+
+/// What [`RecordReader::next`] found.
+#[derive(Debug)]
+pub enum Next<'a> {
+    /// One record with its terminator (if any).
+    Record(&'a [u8]),
+    /// A record longer than [`MAX_RECORD`], skipped up to the next line feed: the bytes skipped.
+    TooLong(u64),
+    /// End of input.
+    End,
+}
+
+/// Splits a byte stream into CSV records (line feeds inside quotes do not end a
+/// record) or lines, in a buffer of at most [`MAX_RECORD`] plus one refill.
+#[derive(Debug)]
+pub struct RecordReader {
+    buf: Vec<u8>,
+    /// Start of the unread data in `buf`.
+    pos: usize,
+    /// How far past `pos` the search for the record end has already looked.
+    scanned: usize,
+    in_quotes: bool,
+    csv: bool,
+    eof: bool,
+}
+
+impl RecordReader {
+    /// A reader of CSV records (`csv`) or of lines.
+    pub fn new(csv: bool) -> RecordReader {
+        RecordReader {
+            buf: Vec::with_capacity(REFILL * 2),
+            pos: 0,
+            scanned: 0,
+            in_quotes: false,
+            csv,
+            eof: false,
+        }
+    }
+
+    /// The next record (terminator included).
+    pub fn next<'a>(&'a mut self, src: &mut dyn BufRead) -> io::Result<Next<'a>> {
+        loop {
+            let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+            let end = if self.csv {
+                crate::record::csv::find_end(avail, self.scanned, &mut self.in_quotes)
+            } else {
+                avail
+                    .get(self.scanned..)
+                    .and_then(|r| memchr::memchr(b'\n', r))
+                    .map(|p| self.scanned + p + 1)
+            };
+            let len = match end {
+                Some(e) => e,
+                None if self.eof && avail.is_empty() => return Ok(Next::End),
+                None if self.eof => avail.len(),
+                None if avail.len() > MAX_RECORD => return self.skip_long(src),
+                None => {
+                    self.scanned = avail.len();
+                    self.refill(src)?;
+                    continue;
+                }
+            };
+            let start = self.pos;
+            self.pos += len;
+            self.scanned = 0;
+            self.in_quotes = false;
+            return Ok(Next::Record(
+                self.buf.get(start..start + len).unwrap_or(&[]),
+            ));
+        }
+    }
+
+    /// Drops the over-long record in the buffer and the input up to the next line feed.
+    fn skip_long<'a>(&'a mut self, src: &mut dyn BufRead) -> io::Result<Next<'a>> {
+        let mut skipped = (self.buf.len() - self.pos) as u64;
+        self.buf.clear();
+        self.pos = 0;
+        self.scanned = 0;
+        self.in_quotes = false;
+        loop {
+            let chunk = match src.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                self.eof = true;
+                return Ok(Next::TooLong(skipped));
+            }
+            let (used, done) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            src.consume(used);
+            skipped += used as u64;
+            if done {
+                return Ok(Next::TooLong(skipped));
+            }
+        }
+    }
+
+    /// Moves the unread data to the front and appends up to [`REFILL`] bytes.
+    fn refill(&mut self, src: &mut dyn BufRead) -> io::Result<()> {
+        if self.pos > 0 {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        let mut added = 0;
+        while added < REFILL {
+            let chunk = match src.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                self.eof = true;
+                break;
+            }
+            let take = chunk.len().min(REFILL - added);
+            self.buf.extend_from_slice(&chunk[..take]);
+            src.consume(take);
+            added += take;
+        }
+        Ok(())
+    }
+}
+
+/// Splits a CSV record body (terminator removed) into the spans of its values
+/// with the record layer. False when the lenient [`split_csv`] must do it: the
+/// record layer rejects the record, or a quoted value holds a doubled quote.
+pub fn csv_spans(body: &[u8], delim: u8, spans: &mut Vec<(usize, usize)>) -> bool {
+    if crate::record::csv::parse_record(body, delim, spans).is_err() {
+        return false;
+    }
+    spans.iter().all(|&(s, e)| {
+        s == 0
+            || body.get(s - 1) != Some(&b'"')
+            || memchr::memchr(b'"', body.get(s..e).unwrap_or(&[])).is_none()
+    })
 }
 
 /// Reads one line (without `\n` / `\r\n`) into `buf`, keeping at most `max` bytes.
@@ -580,6 +727,61 @@ mod tests {
         split_csv(b"a,\"b,\"\"c\"\"\",,d,", b',', &mut r);
         let v: Vec<&[u8]> = (0..r.fields.len()).map(|i| r.value(i)).collect();
         assert_eq!(v, [&b"a"[..], b"b,\"c\"", b"", b"d", b""]);
+    }
+
+    /// The reader's buffer stays within one record cap plus refills whatever the
+    /// input: an unterminated 3 MiB quoted field is skipped to the next line feed
+    /// and the records after it are read whole.
+    #[test]
+    fn record_reader_memory_is_bounded() {
+        let mut data = b"a,\"".to_vec();
+        data.extend(std::iter::repeat_n(b'x', 3 << 20));
+        data.extend_from_slice(b"\nnext,1\r\n");
+        for i in 0..200_000u32 {
+            data.extend_from_slice(format!("\"q,{i}\",\"multi\nline\",{i}\n").as_bytes());
+        }
+        data.extend_from_slice(b"last,no-terminator");
+        let mut rd = RecordReader::new(true);
+        let mut src = &data[..];
+        let (mut records, mut long, mut bytes) = (0u64, 0u64, 0u64);
+        loop {
+            match rd.next(&mut src).unwrap() {
+                Next::End => break,
+                Next::TooLong(n) => {
+                    long += 1;
+                    bytes += n;
+                }
+                Next::Record(r) => {
+                    records += 1;
+                    bytes += r.len() as u64;
+                    if records == 1 {
+                        assert_eq!(r, b"next,1\r\n");
+                    }
+                }
+            }
+            assert!(rd.buf.capacity() <= 2 * (MAX_RECORD + 2 * REFILL));
+        }
+        assert_eq!((long, records, bytes), (1, 200_002, data.len() as u64));
+        let mut lines = RecordReader::new(false);
+        let mut src = &b"a\"b\nc\n"[..];
+        assert!(matches!(
+            lines.next(&mut src).unwrap(),
+            Next::Record(b"a\"b\n")
+        ));
+        assert!(matches!(
+            lines.next(&mut src).unwrap(),
+            Next::Record(b"c\n")
+        ));
+        assert!(matches!(lines.next(&mut src).unwrap(), Next::End));
+    }
+
+    #[test]
+    fn csv_spans_fall_back_for_doubled_quotes() {
+        let mut s = Vec::new();
+        assert!(csv_spans(b"a,\"b,c\",d", b',', &mut s));
+        assert_eq!(s, [(0, 1), (3, 6), (8, 9)]);
+        assert!(!csv_spans(b"a,\"b\"\"c\"", b',', &mut s));
+        assert!(!csv_spans(b"a,\"b\"x,c", b',', &mut s));
     }
 
     #[test]

@@ -55,6 +55,7 @@ use crate::nik::{Nik, Sex};
 use crate::region::{self, RegionStatus};
 use crate::{bpjs, kk, nip, nitku, npwp};
 
+use crate::record::csv::body_len;
 use distinct::Distinct;
 pub use input::{Field, InputFormat};
 use input::{KeyCache, MAX_RECORD, Record};
@@ -191,11 +192,19 @@ impl Triage {
         };
         match format {
             InputFormat::Csv => {
-                let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? else {
-                    return Ok(self.finish());
+                let mut rd = input::RecordReader::new(true);
+                let header = match rd.next(reader)? {
+                    input::Next::End => return Ok(self.finish()),
+                    input::Next::TooLong(n) => {
+                        self.bytes += n;
+                        Vec::new()
+                    }
+                    input::Next::Record(r) => {
+                        self.bytes += r.len() as u64;
+                        r.get(..body_len(r)).unwrap_or(&[]).to_vec()
+                    }
                 };
-                self.bytes += n;
-                let header = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line);
+                let header = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&header);
                 let delim = input::guess_delimiter(header).unwrap_or(b',');
                 input::split_csv(header, delim, &mut rec);
                 let mut fields = Vec::with_capacity(rec.fields.len());
@@ -205,42 +214,41 @@ impl Triage {
                     fields.push(f);
                     self.columns.push((name, f));
                 }
-                let mut record_bytes = Vec::with_capacity(4096);
-                while let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? {
-                    self.bytes += n;
-                    let mut truncated = n as usize > MAX_RECORD + 2;
-                    let joined = input::open_quote(&line);
-                    if joined {
-                        record_bytes.clear();
-                        record_bytes.extend_from_slice(&line);
-                        // A quoted field holds line breaks: join lines until quotes balance.
-                        while input::open_quote(&record_bytes) {
-                            let Some(n) = input::read_line(reader, &mut line, MAX_RECORD)? else {
-                                break;
-                            };
+                let field_of = |col: usize| fields.get(col).copied().unwrap_or(Field::Other);
+                let mut spans = Vec::with_capacity(fields.len() + 1);
+                loop {
+                    let r = match rd.next(reader)? {
+                        input::Next::End => break,
+                        input::Next::TooLong(n) => {
                             self.bytes += n;
-                            if record_bytes.len() + line.len() + 1 > MAX_RECORD {
-                                truncated = true;
-                                break;
-                            }
-                            record_bytes.push(b'\n');
-                            record_bytes.extend_from_slice(&line);
+                            tick(self.bytes);
+                            self.records += 1;
+                            self.malformed += 1;
+                            continue;
                         }
-                    }
-                    let bytes = if joined { &record_bytes } else { &line };
+                        input::Next::Record(r) => r,
+                    };
+                    self.bytes += r.len() as u64;
                     tick(self.bytes);
-                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                    let body = r.get(..body_len(r)).unwrap_or(&[]);
+                    if body.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    if truncated {
-                        self.records += 1;
-                        self.malformed += 1;
-                        continue;
+                    if input::csv_spans(body, delim, &mut spans) {
+                        let values = spans
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &(s, e))| (field_of(i), body.get(s..e).unwrap_or(&[])));
+                        self.add_record(body, values);
+                    } else {
+                        input::split_csv(body, delim, &mut rec);
+                        let values = rec
+                            .fields
+                            .iter()
+                            .enumerate()
+                            .map(|(i, f)| (field_of(f.2), rec.value(i)));
+                        self.add_record(body, values);
                     }
-                    input::split_csv(bytes, delim, &mut rec);
-                    self.record(&rec, bytes, &|col| {
-                        fields.get(col).copied().unwrap_or(Field::Other)
-                    });
                 }
             }
             InputFormat::JsonLines => {
@@ -280,18 +288,27 @@ impl Triage {
     /// Adds one record: `rec` holds its values, `raw` its bytes as read (for duplicates),
     /// `field_of` classifies a column number.
     pub fn record(&mut self, rec: &Record, raw: &[u8], field_of: &dyn Fn(usize) -> Field) {
+        let values = rec
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (field_of(f.2), rec.value(i)));
+        self.add_record(raw, values);
+    }
+
+    /// Adds one record from its raw bytes and its `(class, value)` pairs.
+    fn add_record<'v>(&mut self, raw: &[u8], values: impl Iterator<Item = (Field, &'v [u8])>) {
         self.records += 1;
         self.record_set.insert(raw);
         let mut nik_field = NikField::Absent;
         let mut kk_digits: Option<kk::Kk> = None;
         let mut birth: Option<Date> = None;
         let mut sex: Option<Sex> = None;
-        for (i, &(_, _, col)) in rec.fields.iter().enumerate() {
-            let v = trim(rec.value(i));
+        for (f, v) in values {
+            let v = trim(v);
             if v.is_empty() {
                 continue;
             }
-            let f = field_of(col);
             if let Some(p) = self.present.get_mut(f as usize) {
                 *p += 1;
             }
