@@ -56,12 +56,43 @@ pub const fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'.' | b'-' | b'/')
 }
 
-/// Length of the separator starting at `input[i]` (1, or 2 for NBSP), or 0.
+/// A separator written with more than one UTF-8 byte at `input[i..]`: its length
+/// and whether it is a dash (strong) rather than a space (weak).
+///
+/// NBSP and the Unicode spaces and dashes word processors put between digit
+/// groups: figure, punctuation, thin and hair space (U+2007-U+200A), narrow NBSP
+/// (U+202F), ideographic space (U+3000); hyphen, non-breaking hyphen, figure dash,
+/// en dash (U+2010-U+2013) and minus sign (U+2212). Accepting them everywhere keeps
+/// a value written with them from hiding from the scanner.
+#[inline]
+pub fn wide_separator(input: &[u8], i: usize) -> Option<(usize, bool)> {
+    let b = |k: usize| input.get(i + k).copied().unwrap_or(0);
+    match (b(0), b(1), b(2)) {
+        (0xC2, 0xA0, _) => Some((2, false)),
+        (0xE2, 0x80, 0x87..=0x8A | 0xAF) | (0xE3, 0x80, 0x80) => Some((3, false)),
+        (0xE2, 0x80, 0x90..=0x93) | (0xE2, 0x88, 0x92) => Some((3, true)),
+        _ => None,
+    }
+}
+
+/// The multi-byte separator that ends just before `input[i]`, as [`wide_separator`].
+#[inline]
+pub fn wide_separator_back(input: &[u8], i: usize) -> Option<(usize, bool)> {
+    if i >= 2 && wide_separator(input, i - 2).is_some_and(|(len, _)| len == 2) {
+        return wide_separator(input, i - 2);
+    }
+    if i >= 3 {
+        return wide_separator(input, i - 3).filter(|&(len, _)| len == 3);
+    }
+    None
+}
+
+/// Length of the separator starting at `input[i]` (1, or 2-3 for Unicode spaces and dashes), or 0.
 #[inline]
 fn separator_len(input: &[u8], i: usize) -> usize {
     match input.get(i) {
         Some(&b) if is_separator(b) => 1,
-        Some(&0xC2) if input.get(i + 1) == Some(&NBSP[1]) => 2,
+        Some(&b) if b >= 0xC2 => wide_separator(input, i).map_or(0, |(len, _)| len),
         _ => 0,
     }
 }
@@ -377,6 +408,15 @@ mod tests {
             "024339178011000"
         );
         assert_eq!(ex("\u{a0}12\u{a0}").unwrap(), "12");
+        assert_eq!(
+            ex("3171\u{2009}0117\u{202f}0845\u{3000}0001").unwrap(),
+            "3171011708450001"
+        );
+        assert_eq!(ex("31\u{2013}71\u{2011}01\u{2212}17").unwrap(), "31710117");
+        assert_eq!(
+            ex("31\u{2014}71"),
+            Err(FormatError::InvalidCharacter { position: 2 })
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, find_di
 use super::labels::{Label, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, left_of_group, left_ok, may_reach_min_digits, paren_prefix,
-    plus_trunk_prefix,
+    plus_trunk_prefix, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -116,7 +116,7 @@ impl Ctx<'_> {
             // A lone group: no separator after it, so its span is the group itself.
             let run_end = run_end.min(g + MAX_DIGITS + 1);
             let next = at(input, run_end);
-            let lone = !is(next, STRONG_SEP | SPACE) && next != 0xC2;
+            let lone = !is(next, STRONG_SEP | SPACE) && wide_sep(input, run_end, next).is_none();
             if lone && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0 {
                 return None; // of a length no kind takes (more than 22 digits included)
             }

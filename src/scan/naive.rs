@@ -35,6 +35,10 @@ fn sep_len(input: &[u8], i: usize) -> Option<(usize, bool)> {
         Some([b' ', ..]) => Some((1, false)),
         Some([b'.' | b'-' | b'/', ..]) => Some((1, true)),
         Some([0xC2, 0xA0, ..]) => Some((2, false)),
+        // Unicode spaces: U+2007-U+200A, U+202F, U+3000.
+        Some([0xE2, 0x80, 0x87..=0x8A | 0xAF, ..] | [0xE3, 0x80, 0x80, ..]) => Some((3, false)),
+        // Unicode dashes: U+2010-U+2013, U+2212.
+        Some([0xE2, 0x80, 0x90..=0x93, ..] | [0xE2, 0x88, 0x92, ..]) => Some((3, true)),
         _ => None,
     }
 }
@@ -407,6 +411,11 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         b"\xc2\xa0",
         b"\xc2",
         b"\xa0",
+        b"\xe2\x80\x89",
+        b"\xe2\x80\x93",
+        b"\xe2\x80",
+        b"\x80\x93",
+        b"\xe2\x80\x94",
         b"\xff",
         b"x",
         b"ID",
@@ -449,6 +458,11 @@ fn grouped() -> impl Strategy<Value = Vec<u8>> {
         b"-",
         b"/",
         b"\xc2\xa0",
+        b"\xe2\x80\xaf",
+        b"\xe3\x80\x80",
+        b"\xe2\x80\x91",
+        b"\xe2\x88\x92",
+        b" \xe2\x80\x93 ",
         b" . ",
         b" - ",
         b"  ",

@@ -38,6 +38,24 @@ pub(crate) enum Form {
     Paren,
 }
 
+/// A multi-byte separator (NBSP, Unicode spaces and dashes) at `input[j]`, whose byte is `b`.
+#[inline]
+pub(crate) fn wide_sep(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
+    if b < 0xC2 {
+        return None;
+    }
+    crate::digits::wide_separator(input, j)
+}
+
+/// The multi-byte separator ending just before `input[j]`, whose byte is `b`.
+#[inline]
+fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
+    if b < 0x80 {
+        return None;
+    }
+    crate::digits::wide_separator_back(input, j)
+}
+
 /// A separator run: characters, index after it, strong or not.
 #[inline]
 pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
@@ -51,8 +69,9 @@ pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
             j += 1;
         } else if is(b, SPACE) {
             j += 1;
-        } else if b == 0xC2 && at(input, j + 1) == 0xA0 {
-            j += 2;
+        } else if let Some((len, dash)) = wide_sep(input, j, b) {
+            strong |= dash;
+            j += len;
         } else {
             break;
         }
@@ -74,8 +93,9 @@ pub(crate) fn sep_run_back(input: &[u8], i: usize) -> (usize, usize, bool) {
             j -= 1;
         } else if is(b, SPACE) {
             j -= 1;
-        } else if b == 0xA0 && j >= 2 && at(input, j - 2) == 0xC2 {
-            j -= 2;
+        } else if let Some((len, dash)) = wide_sep_back(input, j, b) {
+            strong |= dash;
+            j -= len;
         } else {
             break;
         }
