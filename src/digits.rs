@@ -57,20 +57,29 @@ pub const fn is_separator(b: u8) -> bool {
 }
 
 /// A separator written with more than one UTF-8 byte at `input[i..]`: its length
-/// and whether it is a dash (strong) rather than a space (weak).
+/// and whether it is strong (a dash or an invisible character, which joins digit
+/// groups whatever their length) rather than weak (a space).
 ///
 /// NBSP and the Unicode spaces and dashes word processors put between digit
 /// groups: figure, punctuation, thin and hair space (U+2007-U+200A), narrow NBSP
 /// (U+202F), ideographic space (U+3000); hyphen, non-breaking hyphen, figure dash,
-/// en dash (U+2010-U+2013) and minus sign (U+2212). Accepting them everywhere keeps
-/// a value written with them from hiding from the scanner.
+/// en dash (U+2010-U+2013) and minus sign (U+2212). Also the invisible characters
+/// an attacker (or a bidi-aware editor) can slip into a number: soft hyphen
+/// (U+00AD), zero-width space, non-joiner and joiner, LRM and RLM (U+200B-U+200F),
+/// bidi embeddings (U+202A-U+202E), word joiner (U+2060), bidi isolates
+/// (U+2066-U+2069) and U+FEFF. Accepting them everywhere keeps a value written
+/// with them from hiding from the scanner.
 #[inline]
 pub fn wide_separator(input: &[u8], i: usize) -> Option<(usize, bool)> {
     let b = |k: usize| input.get(i + k).copied().unwrap_or(0);
     match (b(0), b(1), b(2)) {
         (0xC2, 0xA0, _) => Some((2, false)),
+        (0xC2, 0xAD, _) => Some((2, true)),
         (0xE2, 0x80, 0x87..=0x8A | 0xAF) | (0xE3, 0x80, 0x80) => Some((3, false)),
-        (0xE2, 0x80, 0x90..=0x93) | (0xE2, 0x88, 0x92) => Some((3, true)),
+        (0xE2, 0x80, 0x8B..=0x93 | 0xAA..=0xAE)
+        | (0xE2, 0x81, 0xA0 | 0xA6..=0xA9)
+        | (0xE2, 0x88, 0x92)
+        | (0xEF, 0xBB, 0xBF) => Some((3, true)),
         _ => None,
     }
 }

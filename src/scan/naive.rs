@@ -39,6 +39,14 @@ fn sep_len(input: &[u8], i: usize) -> Option<(usize, bool)> {
         Some([0xE2, 0x80, 0x87..=0x8A | 0xAF, ..] | [0xE3, 0x80, 0x80, ..]) => Some((3, false)),
         // Unicode dashes: U+2010-U+2013, U+2212.
         Some([0xE2, 0x80, 0x90..=0x93, ..] | [0xE2, 0x88, 0x92, ..]) => Some((3, true)),
+        // Invisible characters join like dashes: U+00AD, U+200B-U+200F, U+202A-U+202E,
+        // U+2060, U+2066-U+2069, U+FEFF.
+        Some([0xC2, 0xAD, ..]) => Some((2, true)),
+        Some(
+            [0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE, ..]
+            | [0xE2, 0x81, 0xA0 | 0xA6..=0xA9, ..]
+            | [0xEF, 0xBB, 0xBF, ..],
+        ) => Some((3, true)),
         _ => None,
     }
 }
@@ -416,6 +424,10 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         b"\xe2\x80",
         b"\x80\x93",
         b"\xe2\x80\x94",
+        b"\xe2\x80\x8b",
+        b"\xc2\xad",
+        b"\xef\xbb\xbf",
+        b"\xe2\x81\xa0",
         b"\xff",
         b"x",
         b"ID",
@@ -463,6 +475,8 @@ fn grouped() -> impl Strategy<Value = Vec<u8>> {
         b"\xe2\x80\x91",
         b"\xe2\x88\x92",
         b" \xe2\x80\x93 ",
+        b"\xe2\x80\x8b",
+        b"\xe2\x80\x8f",
         b" . ",
         b" - ",
         b"  ",
