@@ -34,7 +34,8 @@ class BpjsKesehatan:
         return masked("BpjsKesehatan", self.digits, 2)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
 
 @dataclass(frozen=True, repr=False)
@@ -48,7 +49,8 @@ class Kpj:
         return masked("Kpj", self.digits, 0)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
 
 @dataclass(frozen=True)

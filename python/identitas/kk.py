@@ -28,7 +28,8 @@ class Kk:
         return masked("Kk", self.digits, 6)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
     @property
     def issue_date(self):

@@ -37,7 +37,8 @@ class Nik:
         return masked("Nik", self.digits, 6)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
     @property
     def birth_date(self):

@@ -26,7 +26,8 @@ class Nip:
         return masked("Nip", self.digits, 0)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
 
 def parse(value):

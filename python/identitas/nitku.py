@@ -22,7 +22,8 @@ class Nitku:
         return masked("Nitku", self.digits, 6)
 
     def __str__(self):
-        return self.digits
+        # Masked like repr: printing or logging never shows the number; use .digits.
+        return repr(self)
 
 
 def parse(value):

@@ -25,7 +25,8 @@ class Npwp:
         return masked("Npwp", self.compact, 6 if self.form != "nik" else 6)
 
     def __str__(self):
-        return self.compact
+        # Masked like repr: printing or logging never shows the number; use .compact.
+        return repr(self)
 
     @property
     def tax_type(self):
