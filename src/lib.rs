@@ -22,6 +22,8 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+#[macro_use]
+mod opaque;
 pub mod bpjs;
 pub mod date;
 pub mod digits;

@@ -13,6 +13,9 @@ use crate::nitku::{self, Nitku, NitkuError};
 use crate::npwp::{self, Npwp, NpwpError, NpwpForm};
 use crate::region::RegionStatus;
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(identitas_nik => "identitas_nik", identitas_kk => "identitas_kk", identitas_npwp => "identitas_npwp", identitas_nitku => "identitas_nitku", identitas_bpjs_kesehatan => "identitas_bpjs_kesehatan", identitas_kpj => "identitas_kpj", identitas_nip => "identitas_nip");
+
 /// `identitas_nik.sex` / `identitas_nip.sex`: male.
 pub const IDENTITAS_SEX_MALE: u8 = 1;
 /// `identitas_nik.sex` / `identitas_nip.sex`: female.
@@ -54,7 +57,7 @@ pub const IDENTITAS_SIZEOF_NIP: usize = 30;
 
 /// A parsed NIK. Every field is written by `identitas_nik_parse`; no padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_nik {
     /// The 16 ASCII digits, not NUL-terminated (the raw identifier: handle with care).
     pub digits: [u8; 16],
@@ -86,7 +89,7 @@ pub struct identitas_nik {
 
 /// A parsed KK (family card) number. No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_kk {
     /// The 16 ASCII digits, not NUL-terminated.
     pub digits: [u8; 16],
@@ -114,7 +117,7 @@ pub struct identitas_kk {
 /// taxpayer type, `[3..9]` serial, `[9]` check digit, `[10..13]` tax office,
 /// `[13..16]` branch (`000` head office).
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_npwp {
     /// The 16-digit form (`0` + 15 digits, or the NIK), ASCII, not NUL-terminated.
     pub digits: [u8; 16],
@@ -134,7 +137,7 @@ pub struct identitas_npwp {
 
 /// A parsed NITKU. No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_nitku {
     /// The 22 ASCII digits (16-digit NPWP + 6-digit place), not NUL-terminated.
     pub digits: [u8; 22],
@@ -148,7 +151,7 @@ pub struct identitas_nitku {
 
 /// A parsed BPJS Kesehatan card number. No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_bpjs_kesehatan {
     /// The 13 ASCII digits, leading zeros kept, not NUL-terminated.
     pub digits: [u8; 13],
@@ -160,7 +163,7 @@ pub struct identitas_bpjs_kesehatan {
 
 /// A parsed BPJS Ketenagakerjaan KPJ number. No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_kpj {
     /// The digits (`len` of them), the rest `'0'`; not NUL-terminated.
     pub digits: [u8; 16],
@@ -188,7 +191,7 @@ pub struct identitas_faskes {
 
 /// A parsed NIP (civil-servant number). No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_nip {
     /// The 18 ASCII digits, not NUL-terminated.
     pub digits: [u8; 18],

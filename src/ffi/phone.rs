@@ -6,6 +6,9 @@ use std::sync::{OnceLock, RwLock};
 use super::*;
 use crate::phone::{self, Phone, PhoneError, PhoneType};
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(identitas_phone => "identitas_phone");
+
 /// Phone: no number of this kind has that many digits.
 pub const IDENTITAS_STATUS_PHONE_INVALID_LENGTH: i32 = 401;
 /// Phone: a country code other than Indonesia's +62.
@@ -49,7 +52,7 @@ pub const IDENTITAS_SIZEOF_PHONE: usize = 24;
 
 /// A parsed Indonesian phone number. No padding.
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct identitas_phone {
     /// The national significant number (digits after +62, no trunk 0), ASCII,
     /// `nsn_len` of them, the rest 0; not NUL-terminated.

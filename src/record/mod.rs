@@ -39,6 +39,9 @@ use crate::redact::stream::TextWindow;
 use crate::redact::{OnMalformed, Policy, RedactError, Redactor};
 use columns::ColumnPlan;
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(RecordStream => "RecordStream");
+
 /// Record formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -83,7 +86,6 @@ enum Mode {
 }
 
 /// Push-style redaction of CSV or JSON lines with bounded memory.
-#[derive(Debug)]
 pub struct RecordStream {
     redactor: Redactor,
     format: Format,

@@ -10,6 +10,9 @@
 use super::{RedactError, Redactor};
 use crate::scan::{Finding, MAX_FINDING_LEN};
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(TextWindow => "TextWindow", RedactStream => "RedactStream");
+
 /// Bytes held back at the end of the buffer: a finding up to
 /// [`MAX_FINDING_LEN`] long plus the scanner's right context.
 pub const HOLD_BACK: usize = 2 * MAX_FINDING_LEN;
@@ -19,7 +22,7 @@ pub const HOLD_BACK: usize = 2 * MAX_FINDING_LEN;
 pub const LEFT_CONTEXT: usize = 2 * MAX_FINDING_LEN;
 
 /// The scanning window shared by text and record streams.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct TextWindow {
     pending: Vec<u8>,
     /// `pending[..emitted]` is left context, already written out.
@@ -124,7 +127,6 @@ impl TextWindow {
 /// assert_eq!(out.len(), 42);
 /// # Ok::<(), identitas::redact::RedactError>(())
 /// ```
-#[derive(Debug)]
 pub struct RedactStream {
     redactor: Redactor,
     window: TextWindow,

@@ -5,6 +5,9 @@ use super::validate::enabled;
 use super::{Finding, Scanner};
 use crate::kind::Kind;
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(StreamScanner => "StreamScanner");
+
 /// Bytes the stream keeps between pushes: context before the next start plus look-ahead.
 const KEEP: usize = CONTEXT_BEHIND + CONTEXT_AHEAD;
 
@@ -27,7 +30,7 @@ const KEEP: usize = CONTEXT_BEHIND + CONTEXT_AHEAD;
 /// assert_eq!((found[0].start, found[0].end), (5, 24));
 /// assert_eq!(found.len(), 2);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct StreamScanner {
     scanner: Scanner,
     hint: Option<Kind>,

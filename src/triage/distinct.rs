@@ -17,8 +17,11 @@
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(Keys => "Keys", Distinct => "Distinct");
+
 /// Two secret 64-bit keys drawn from the OS for this run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 struct Keys(u64, u64);
 
 impl Keys {
@@ -67,7 +70,7 @@ const REGISTERS: usize = 1 << 12;
 const REGISTER_BITS: u32 = 12;
 
 /// A bounded distinct-value counter over keyed fingerprints.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Distinct {
     key: Keys,
     set: Vec<u64>,

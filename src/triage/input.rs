@@ -11,6 +11,9 @@
 
 use std::io::{self, BufRead};
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(Next<'_> => "Next", RecordReader => "RecordReader", Record => "Record", KeyCache => "KeyCache");
+
 /// Longest record (or text line) kept whole, in bytes.
 pub const MAX_RECORD: usize = 1 << 20;
 
@@ -222,7 +225,6 @@ fn count_outside_quotes(line: &[u8], delim: u8) -> usize {
 const REFILL: usize = 64 << 10;
 
 /// What [`RecordReader::next`] found.
-#[derive(Debug)]
 pub enum Next<'a> {
     /// One record with its terminator (if any).
     Record(&'a [u8]),
@@ -234,7 +236,6 @@ pub enum Next<'a> {
 
 /// Splits a byte stream into CSV records (line feeds inside quotes do not end a
 /// record) or lines, in a buffer of at most [`MAX_RECORD`] plus one refill.
-#[derive(Debug)]
 pub struct RecordReader {
     buf: Vec<u8>,
     /// Start of the unread data in `buf`.
@@ -433,7 +434,7 @@ pub fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
 }
 
 /// One record: unescaped field values stored back to back, with their ranges.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Record {
     /// The bytes of all values.
     pub data: Vec<u8>,
@@ -689,7 +690,7 @@ impl JsonCursor<'_> {
 }
 
 /// Column numbers and classes of the JSON keys seen so far (bounded).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct KeyCache {
     /// `(key, field)` in order of first appearance; the index is the column number.
     pub keys: Vec<(Vec<u8>, Field)>,

@@ -62,6 +62,9 @@ use input::{KeyCache, MAX_RECORD, Record};
 pub use report::{Consistency, KindCount, NikFigures, PdpCategory, RegionCount, Report};
 use text::Hit;
 
+// Holds input bytes, identifiers or keys: never print them.
+opaque_debug!(Triage => "Triage");
+
 /// Options of a triage run.
 #[derive(Debug, Clone)]
 pub struct TriageConfig {
@@ -97,7 +100,6 @@ fn kind_index(k: Kind) -> usize {
 }
 
 /// The streaming aggregator (see the module documentation).
-#[derive(Debug)]
 pub struct Triage {
     config: TriageConfig,
     format: InputFormat,
