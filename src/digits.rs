@@ -313,6 +313,22 @@ pub fn luhn_valid(d: &[u8]) -> bool {
     sum % 10 == 0
 }
 
+/// The Luhn check digit (0-9) to append to the ASCII digits `payload`.
+pub fn luhn_check_digit(payload: &[u8]) -> u8 {
+    let mut sum = 0u32;
+    for (i, &b) in payload.iter().rev().enumerate() {
+        let mut v = u32::from(b - b'0');
+        if i % 2 == 0 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    ((10 - sum % 10) % 10) as u8
+}
+
 /// Formats ASCII digits into `out` with `sep` after the digit counts in `groups`.
 ///
 /// Returns the written length. `out` must hold `digits.len() + groups.len()` bytes.
@@ -481,6 +497,13 @@ mod tests {
         assert!(luhn_valid(b"013121660"));
         assert!(!luhn_valid(b"014518697"));
         assert!(luhn_valid(b"4111111111111111"));
+        assert_eq!(luhn_check_digit(b"02183241"), 5);
+        assert_eq!(luhn_check_digit(b"411111111111111"), 1);
+        for payload in [&b"0"[..], b"7992739871", b"01451869", b"37828224631000"] {
+            let mut full = payload.to_vec();
+            full.push(b'0' + luhn_check_digit(payload));
+            assert!(luhn_valid(&full));
+        }
     }
 
     #[test]

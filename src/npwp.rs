@@ -135,23 +135,6 @@ const GROUPS_15: [(usize, u8); 5] = [(2, b'.'), (5, b'.'), (8, b'.'), (9, b'-'),
 /// Separators of the 16-digit DJP form `0TT.NNN.NNN.C-KKK.BBB`.
 const GROUPS_16: [(usize, u8); 5] = [(3, b'.'), (6, b'.'), (9, b'.'), (10, b'-'), (13, b'.')];
 
-/// The Luhn check digit for the eight taxpayer digits before it (weights 1,2,... from the left).
-#[inline]
-fn luhn_check_digit(d8: &[u8]) -> u8 {
-    let mut sum = 0u32;
-    for (i, &b) in d8.iter().enumerate() {
-        let mut v = u32::from(b - b'0');
-        if i % 2 == 1 {
-            v *= 2;
-            if v > 9 {
-                v -= 9;
-            }
-        }
-        sum += v;
-    }
-    ((10 - sum % 10) % 10) as u8
-}
-
 /// Checks the 9-digit taxpayer part (type, serial, check digit) of a DJP number.
 ///
 /// Luhn with weights 1,2,1,... from the left over nine ASCII digits, eight of
@@ -423,7 +406,7 @@ impl Npwp {
 
     /// The check digit the taxpayer digits call for; `None` for the NIK form.
     pub fn expected_check_digit(&self) -> Option<u8> {
-        self.djp().map(|d| luhn_check_digit(&d[1..9]))
+        self.djp().map(|d| digits::luhn_check_digit(&d[1..9]))
     }
 
     /// False only for a value from [`Npwp::parse_lenient`] whose check digit is wrong.
@@ -605,8 +588,8 @@ mod tests {
 
     #[test]
     fn check_digit_formula_agrees_with_luhn() {
-        assert_eq!(luhn_check_digit(b"02183241"), 5);
-        assert_eq!(luhn_check_digit(b"01451869"), 0);
+        assert_eq!(digits::luhn_check_digit(b"02183241"), 5);
+        assert_eq!(digits::luhn_check_digit(b"01451869"), 0);
         for n in 0..2000u32 {
             let mut d = [b'0'; 9];
             let mut x = n.wrapping_mul(2_654_435_761) % 100_000_000;
@@ -614,7 +597,7 @@ mod tests {
                 d[i] = b'0' + (x % 10) as u8;
                 x /= 10;
             }
-            d[8] = b'0' + luhn_check_digit(&d[..8]);
+            d[8] = b'0' + digits::luhn_check_digit(&d[..8]);
             assert!(digits::luhn_valid(&d));
         }
     }

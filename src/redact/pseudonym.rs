@@ -152,26 +152,13 @@ pub(crate) fn transform(
             tweak[4..10].copy_from_slice(&d.d[..6]);
             ff1_digits(&keys.ff1, &tweak, &mut d.d[6..n - 1], enc)?;
             d.d[n - 1] = b'0';
-            d.d[n - 1] = luhn_fix(&d.d[..n]);
+            d.d[n - 1] = b'0' + digits::luhn_check_digit(&d.d[..n - 1]);
         }
         Kind::Nip | Kind::Email => return Err(PseudonymError::Unsupported),
         _ => return Err(PseudonymError::Invalid),
     }
     d.write_back(span);
     Ok(())
-}
-
-/// The check digit that makes `d` (whose last digit is a placeholder `0`) pass Luhn.
-fn luhn_fix(d: &[u8]) -> u8 {
-    for c in b'0'..=b'9' {
-        let mut t = [0u8; 19];
-        t[..d.len()].copy_from_slice(d);
-        t[d.len() - 1] = c;
-        if digits::luhn_valid(&t[..d.len()]) {
-            return c;
-        }
-    }
-    b'0'
 }
 
 /// NIK/KK: keeps region, year and sex; permutes (month, day, serial) among the valid ones.
@@ -242,6 +229,6 @@ fn npwp15(ff1: &Ff1, d: &mut [u8], enc: bool) -> Result<(), PseudonymError> {
     tweak[6..12].copy_from_slice(&d[9..15]);
     ff1_digits(ff1, &tweak, &mut d[2..8], enc)?;
     d[8] = b'0';
-    d[8] = luhn_fix(&d[..9]);
+    d[8] = b'0' + digits::luhn_check_digit(&d[..8]);
     Ok(())
 }
