@@ -8,19 +8,9 @@ use identitas::redact::{self, Policy, Redactor};
 use identitas::{Confidence, Finding, Kind};
 use regex::bytes::Regex;
 
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const REGIONS: [&str; 6] = ["317101", "327305", "910901", "657101", "927101", "351501"];
 const WORDS: [&str; 12] = [
@@ -28,7 +18,7 @@ const WORDS: [&str; 12] = [
     "hari", "kontrol",
 ];
 
-fn nik(r: &mut Lcg) -> String {
+fn nik(r: &mut Rng) -> String {
     let day = 1 + r.below(28) + if r.below(2) == 0 { 40 } else { 0 };
     format!(
         "{}{:02}{:02}{:02}{:04}",
@@ -40,12 +30,12 @@ fn nik(r: &mut Lcg) -> String {
     )
 }
 
-fn phone(r: &mut Lcg) -> String {
+fn phone(r: &mut Rng) -> String {
     format!("0812-{:04}-{:04}", r.below(10000), r.below(10000))
 }
 
 fn prose(size: usize) -> Vec<u8> {
-    let mut r = Lcg(42);
+    let mut r = Rng(42);
     let mut s = String::new();
     while s.len() < size {
         match r.below(20) {
@@ -60,7 +50,7 @@ fn prose(size: usize) -> Vec<u8> {
 }
 
 fn csv(size: usize) -> Vec<u8> {
-    let mut r = Lcg(7);
+    let mut r = Rng(7);
     let mut s = String::from("nik,nama,no_hp,email,catatan\n");
     while s.len() < size {
         s.push_str(&format!(
@@ -80,7 +70,7 @@ fn csv(size: usize) -> Vec<u8> {
 
 /// The CSV rows as JSON lines (the same values under the same keys).
 fn jsonl(size: usize) -> Vec<u8> {
-    let mut r = Lcg(7);
+    let mut r = Rng(7);
     let mut s = String::new();
     while s.len() < size {
         s.push_str(&format!(

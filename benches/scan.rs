@@ -6,32 +6,13 @@
 
 use std::hint::black_box;
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use identitas::{Kind, Scanner, nik};
 use regex::bytes::Regex;
-
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-    fn digits(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'0' + self.below(10) as u8))
-            .collect()
-    }
-}
 
 fn luhn_digit(prefix: &str) -> u8 {
     // Check digit that makes prefix + digit pass Luhn.

@@ -10,25 +10,15 @@
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use identitas::Date;
 use identitas::region;
 use identitas::triage::{InputFormat, Triage, TriageConfig};
 use regex::bytes::Regex;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn district_codes() -> Vec<String> {
     let mut codes = Vec::new();
