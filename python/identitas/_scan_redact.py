@@ -264,18 +264,19 @@ class Redactor:
         return RedactStream(self)
 
 
-class RedactStream:
-    """Push chunks, get redacted output; a value split across chunks never leaks."""
+class _ByteStream:
+    """Push/finish/read over an `identitas_*_stream` handle that turns bytes into bytes."""
 
-    def __init__(self, redactor=None):
-        handle = ctypes.c_void_p()
-        check(
-            _lib.lib.identitas_redact_stream_new(
-                redactor._handle if redactor else None, ctypes.byref(handle)
-            )
-        )
+    _prefix = ""
+
+    def _bind(self, handle):
+        lib = _lib.lib
         self._handle = handle
-        self._free = _lib.lib.identitas_redact_stream_free
+        self._free = getattr(lib, self._prefix + "free")
+        self._pending = getattr(lib, self._prefix + "pending")
+        self._read = getattr(lib, self._prefix + "read")
+        self._push = getattr(lib, self._prefix + "push")
+        self._finish = getattr(lib, self._prefix + "finish")
 
     def __del__(self):
         handle = getattr(self, "_handle", None)
@@ -284,24 +285,39 @@ class RedactStream:
             self._handle = None
 
     def _drain(self):
-        n = _lib.lib.identitas_redact_stream_pending(self._handle)
+        n = self._pending(self._handle)
         if n == 0:
             return b""
         buf = ctypes.create_string_buffer(n)
         got = ctypes.c_size_t()
-        check(_lib.lib.identitas_redact_stream_read(self._handle, buf, n, ctypes.byref(got)))
+        check(self._read(self._handle, buf, n, ctypes.byref(got)))
         return buf.raw[: got.value]
 
     def push(self, chunk):
-        """Pushes bytes; returns the redacted bytes that became ready."""
+        """Pushes bytes; returns the output that became ready."""
         chunk = to_bytes(chunk)
-        check(_lib.lib.identitas_redact_stream_push(self._handle, chunk, len(chunk)))
+        check(self._push(self._handle, chunk, len(chunk)))
         return self._drain()
 
     def finish(self):
         """Ends the input; returns the rest."""
-        check(_lib.lib.identitas_redact_stream_finish(self._handle))
+        check(self._finish(self._handle))
         return self._drain()
+
+
+class RedactStream(_ByteStream):
+    """Push chunks, get redacted output; a value split across chunks never leaks."""
+
+    _prefix = "identitas_redact_stream_"
+
+    def __init__(self, redactor=None):
+        handle = ctypes.c_void_p()
+        check(
+            _lib.lib.identitas_redact_stream_new(
+                redactor._handle if redactor else None, ctypes.byref(handle)
+            )
+        )
+        self._bind(handle)
 
 
 class ScanStream:
@@ -365,9 +381,11 @@ def _as_redactor(policy):
     return Redactor(policy_json=policy)
 
 
-class RecordStream:
+class RecordStream(_ByteStream):
     """Column-aware redaction of CSV ("csv") or JSON lines ("jsonl"): push chunks,
     get redacted records; malformed records are counted with their line numbers."""
+
+    _prefix = "identitas_record_stream_"
 
     def __init__(self, redactor=None, format="csv"):
         code = _format_code(format)
@@ -378,34 +396,7 @@ class RecordStream:
                 redactor._handle if redactor else None, code, ctypes.byref(handle)
             )
         )
-        self._handle = handle
-        self._free = _lib.lib.identitas_record_stream_free
-
-    def __del__(self):
-        handle = getattr(self, "_handle", None)
-        if handle:
-            self._free(handle)
-            self._handle = None
-
-    def _drain(self):
-        n = _lib.lib.identitas_record_stream_pending(self._handle)
-        if n == 0:
-            return b""
-        buf = ctypes.create_string_buffer(n)
-        got = ctypes.c_size_t()
-        check(_lib.lib.identitas_record_stream_read(self._handle, buf, n, ctypes.byref(got)))
-        return buf.raw[: got.value]
-
-    def push(self, chunk):
-        """Pushes bytes; returns the redacted records that became complete."""
-        chunk = to_bytes(chunk)
-        check(_lib.lib.identitas_record_stream_push(self._handle, chunk, len(chunk)))
-        return self._drain()
-
-    def finish(self):
-        """Ends the input; returns the rest."""
-        check(_lib.lib.identitas_record_stream_finish(self._handle))
-        return self._drain()
+        self._bind(handle)
 
     @property
     def records(self):
