@@ -78,6 +78,8 @@ fn issuer_known(d: &[u8]) -> bool {
 /// Is `d` (12-19 ASCII digits) a payment card number: known issuer range, length, Luhn?
 pub fn is_valid_digits(d: &[u8]) -> bool {
     (12..=19).contains(&d.len())
+        // Every issuer range starts with 2-6 or 9: most look-alikes stop here.
+        && matches!(d.first(), Some(b'2'..=b'6' | b'9'))
         && digits::all_digits(d)
         && !digits::is_repdigit(d)
         && issuer_known(d)

@@ -1,28 +1,38 @@
 //! Byte classes: one 256-entry table answers "digit? separator? word character?" in one load.
 
-/// ASCII digit.
-pub(crate) const DIGIT: u8 = 1;
-/// One-byte separator between digit groups that binds them strongly (`.`, `-`, `/`).
-pub(crate) const STRONG_SEP: u8 = 1 << 1;
-/// ASCII space: a weak separator (NBSP, two bytes, is handled apart).
-pub(crate) const SPACE: u8 = 1 << 2;
-/// Word character (`[A-Za-z0-9_]`): a value touching one is part of a longer token.
-pub(crate) const WORD: u8 = 1 << 3;
-/// Character of an e-mail local part (`[A-Za-z0-9._%+-]`).
-pub(crate) const LOCAL: u8 = 1 << 4;
-/// Character of an e-mail domain (`[A-Za-z0-9.-]`).
-pub(crate) const DOMAIN: u8 = 1 << 5;
-/// Glue between a label and its value (`: = " ' ( [ { # >`, space, tab).
-pub(crate) const GLUE: u8 = 1 << 6;
-/// Character of a label (`[A-Za-z_ ./-]`).
-pub(crate) const LABEL: u8 = 1 << 7;
+/// The class bits of a byte.
+pub(crate) type Class = u16;
 
-const fn build() -> [u8; 256] {
-    let mut t = [0u8; 256];
+/// ASCII digit.
+pub(crate) const DIGIT: Class = 1;
+/// One-byte separator between digit groups that binds them strongly (`.`, `-`, `/`).
+pub(crate) const STRONG_SEP: Class = 1 << 1;
+/// ASCII space: a weak separator (NBSP, two bytes, is handled apart).
+pub(crate) const SPACE: Class = 1 << 2;
+/// Word character (`[A-Za-z0-9_]`): a value touching one is part of a longer token.
+pub(crate) const WORD: Class = 1 << 3;
+/// Character of an e-mail local part (`[A-Za-z0-9._%+-]`).
+pub(crate) const LOCAL: Class = 1 << 4;
+/// Character of an e-mail domain (`[A-Za-z0-9.-]`).
+pub(crate) const DOMAIN: Class = 1 << 5;
+/// Glue between a label and its value (`: = " ' ( [ { # >`, space, tab).
+pub(crate) const GLUE: Class = 1 << 6;
+/// Character of a label (`[A-Za-z_ ./-]`).
+pub(crate) const LABEL: Class = 1 << 7;
+/// Non-ASCII byte: may start or continue a multi-byte separator (NBSP, Unicode spaces).
+pub(crate) const HIGH: Class = 1 << 8;
+/// `+` or `(`: may start a phone number written before its first digit group.
+pub(crate) const PREFIX: Class = 1 << 9;
+/// Bytes that may continue a number written with separators: a byte of none of these
+/// classes ends a digit group's chain for sure.
+pub(crate) const LINK: Class = DIGIT | STRONG_SEP | SPACE | HIGH;
+
+const fn build() -> [Class; 256] {
+    let mut t = [0; 256];
     let mut b = 0usize;
     while b < 256 {
         let c = b as u8;
-        let mut v = 0u8;
+        let mut v: Class = 0;
         let alpha = c.is_ascii_alphabetic();
         let digit = c.is_ascii_digit();
         if digit {
@@ -52,6 +62,12 @@ const fn build() -> [u8; 256] {
         if alpha || matches!(c, b'_' | b' ' | b'.' | b'-' | b'/') {
             v |= LABEL;
         }
+        if c >= 0x80 {
+            v |= HIGH;
+        }
+        if matches!(c, b'+' | b'(') {
+            v |= PREFIX;
+        }
         t[b] = v;
         b += 1;
     }
@@ -59,7 +75,13 @@ const fn build() -> [u8; 256] {
 }
 
 /// The class bits of every byte value.
-pub(crate) static CLASS: [u8; 256] = build();
+pub(crate) static CLASS: [Class; 256] = build();
+
+/// The class bits of byte `b`.
+#[inline(always)]
+pub(crate) fn class(b: u8) -> Class {
+    CLASS[usize::from(b)]
+}
 
 /// Byte at `i`, or 0 outside the input: 0 is in no class, so the input's ends behave like
 /// any other non-word byte (the same as a NUL byte in the input would).
@@ -73,7 +95,7 @@ pub(crate) fn at(input: &[u8], i: usize) -> u8 {
 
 /// True when byte `b` has any of the class bits in `mask`.
 #[inline(always)]
-pub(crate) fn is(b: u8, mask: u8) -> bool {
+pub(crate) fn is(b: u8, mask: Class) -> bool {
     CLASS[usize::from(b)] & mask != 0
 }
 

@@ -4,11 +4,13 @@
 //! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
 //! labels are read only for candidates that already validate.
 
-use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, find_digit, is};
+use super::class::{
+    LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, find_digit, is,
+};
 use super::labels::{Label, label_before};
 use super::numeric::{
-    Chain, Form, MAX_DIGITS, left_of_group, left_ok, may_reach_min_digits, paren_prefix,
-    plus_trunk_prefix, wide_sep,
+    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, may_reach_min_digits,
+    paren_prefix, plus_trunk_prefix, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -24,6 +26,16 @@ pub(crate) const CONTEXT_AHEAD: usize = super::MAX_FINDING_LEN + 32;
 const _: () = assert!(CONTEXT_BEHIND > super::labels::LOOK_BEHIND + 8);
 const _: () = assert!(CONTEXT_BEHIND > email::MAX_LOCAL + 8);
 const _: () = assert!(CONTEXT_AHEAD > email::MAX_LOCAL + email::MAX_DOMAIN + 8);
+
+/// What the quick look at a digit group decided.
+enum Quick {
+    /// No candidate starts at this group.
+    Nothing,
+    /// The candidate starting at this group.
+    Found(Finding),
+    /// Separators or a prefix around the group: the full rules must decide.
+    Slow,
+}
 
 /// What the scan of one input needs to know.
 pub(crate) struct Ctx<'a> {
@@ -62,6 +74,75 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// The common case decided from the bytes around the digit run `d..j` alone: a run
+    /// with neither a separator nor a prefix next to it (most table fields, most values in
+    /// prose) is a candidate by itself, so its digits go straight to [`classify`]; a run
+    /// strongly linked to digits before it or touching a word character is none. Anything
+    /// else is [`Quick::Slow`], for [`Ctx::at_group`]. Gives exactly what `at_group` gives.
+    #[inline(always)]
+    fn quick(&self, d: usize, j: usize, cursor: usize, limit: usize) -> Quick {
+        let input = self.input;
+        // `at` reads 0 (no class) before the input's start.
+        let p = at(input, d.wrapping_sub(1));
+        let cp = class(p);
+        if cp & PREFIX != 0 {
+            return Quick::Slow;
+        }
+        if d < cursor || d >= limit {
+            return Quick::Nothing; // no prefix form, and the plain form starts out of range
+        }
+        // Left: `p` is no digit (`d` starts a run).
+        if cp & LINK != 0 {
+            let pp = class(at(input, d.wrapping_sub(2)));
+            if cp & STRONG_SEP != 0 && pp & super::class::DIGIT != 0 {
+                return Quick::Nothing; // strongly linked to the digits before
+            }
+            if !(p == b' ' && pp & LINK == 0) {
+                return Quick::Slow;
+            }
+        } else if cp & WORD != 0 {
+            return Quick::Nothing; // touches a word on the left
+        }
+        // Right: `q` is no digit (`j` ends the run).
+        let q = at(input, j);
+        let cq = class(q);
+        if cq & (LINK | WORD) != 0 {
+            if cq & WORD != 0 {
+                return Quick::Nothing; // touches a word on the right
+            }
+            let qq = class(at(input, j + 1));
+            if qq & LINK != 0 {
+                return Quick::Slow; // another group may follow
+            }
+            if cq & STRONG_SEP != 0 && qq & WORD != 0 {
+                return Quick::Nothing; // `…0001-A`
+            }
+            if cq & (STRONG_SEP | SPACE) == 0 {
+                return Quick::Slow; // a multi-byte separator
+            }
+        }
+        // A lone group: the candidate is the run itself.
+        let n = j - d;
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&n)
+            || possible_kinds(n, Form::Plain) & self.kinds == 0
+        {
+            return Quick::Nothing;
+        }
+        let Some(digits) = input.get(d..j) else {
+            return Quick::Nothing;
+        };
+        let mut context = || self.context(d);
+        match classify(digits, Form::Plain, self.kinds, &mut context) {
+            Some((kind, confidence)) => Quick::Found(Finding {
+                kind,
+                start: d,
+                end: j,
+                confidence,
+            }),
+            None => Quick::Nothing,
+        }
     }
 
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
@@ -178,7 +259,12 @@ impl NumStream {
         while let Some(d) = find_digit(input, i, end) {
             let j = digit_run_end(input, d + 1, usize::MAX);
             if d == 0 || !digit_at(input, d - 1) {
-                if let Some(f) = cx.at_group(&mut self.chain, d, j, cursor, limit) {
+                let found = match cx.quick(d, j, cursor, limit) {
+                    Quick::Nothing => None,
+                    Quick::Found(f) => Some(f),
+                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit),
+                };
+                if let Some(f) = found {
                     self.pos = d + 1;
                     self.cached = Some(f);
                     return Some(f);

@@ -18,7 +18,7 @@
 //!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{SPACE, STRONG_SEP, WORD, at, digit_at, digit_run_end, is};
+use super::class::{LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, is};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
@@ -59,6 +59,14 @@ fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
 /// A separator run: characters, index after it, strong or not.
 #[inline]
 pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
+    // The common cases first: no separator, or one ASCII separator before a digit.
+    let c = class(at(input, i));
+    if c & LINK == 0 {
+        return (0, i, false);
+    }
+    if c & (STRONG_SEP | SPACE) != 0 && digit_at(input, i + 1) {
+        return (1, i + 1, c & STRONG_SEP != 0);
+    }
     let mut j = i;
     let mut chars = 0;
     let mut strong = false;
@@ -83,6 +91,14 @@ pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
 /// The separator run that ends just before `i`: characters, index of its first byte, strong.
 #[inline]
 pub(crate) fn sep_run_back(input: &[u8], i: usize) -> (usize, usize, bool) {
+    // The common cases first: no separator, or one ASCII separator after a digit.
+    let c = class(at(input, i.wrapping_sub(1)));
+    if c & LINK == 0 {
+        return (0, i, false);
+    }
+    if c & (STRONG_SEP | SPACE) != 0 && i >= 2 && digit_at(input, i - 2) {
+        return (1, i - 1, c & STRONG_SEP != 0);
+    }
     let mut j = i;
     let mut chars = 0;
     let mut strong = false;

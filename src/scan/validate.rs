@@ -22,13 +22,20 @@ pub(crate) const fn bit(k: Kind) -> KindSet {
 /// NIK: the crate's own parser.
 #[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn nik_valid(d: &[u8]) -> bool {
-    crate::nik::is_valid(d)
+    match <&[u8; 16]>::try_from(d) {
+        // Candidates are ASCII digits already: straight to the field checks.
+        Ok(block) => crate::nik::block_is_valid(block, true),
+        Err(_) => false,
+    }
 }
 
 /// KK number: the crate's own parser.
 #[inline(never)] // kept out of `classify`, whose every call would pay for its setup
 fn kk_valid(d: &[u8]) -> bool {
-    crate::kk::is_valid(d)
+    match <&[u8; 16]>::try_from(d) {
+        Ok(block) => crate::nik::block_is_valid(block, false),
+        Err(_) => false,
+    }
 }
 
 /// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
@@ -157,7 +164,9 @@ pub(crate) fn numeric_kinds(d: &[u8], form: Form) -> (KindSet, KindSet) {
     (strict, labelled)
 }
 
-/// Default order between kinds valid for the same digits when no label decides.
+/// Default order between kinds valid for the same digits when no label decides
+/// (`first_valid` checks them in this order).
+#[cfg(test)]
 const DEFAULT_ORDER: [Kind; 8] = [
     Kind::Nitku,
     Kind::Nip,
@@ -295,15 +304,65 @@ fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
     set
 }
 
+/// The first kind in the default order (NITKU, NIP, NPWP, NIK, KK, phone, BPJS
+/// Kesehatan, payment card) among `possible` that the ASCII digits `d` are
+/// valid as without a label: the checks written out in that order, each behind its length,
+/// the cheap prefix tests inline before the parsers.
+#[inline(always)]
+fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    let on = |k: Kind| possible & bit(k) != 0;
+    let n = d.len();
+    if form == Form::Plain {
+        match n {
+            22 if on(Kind::Nitku) && nitku_valid(d) => return Some(Kind::Nitku),
+            18 if on(Kind::Nip) && nip_valid(d) => return Some(Kind::Nip),
+            15 | 16 => {
+                if on(Kind::Npwp) && (n == 15 || d.first() == Some(&b'0')) && npwp_checked_valid(d)
+                {
+                    return Some(Kind::Npwp);
+                }
+                if n == 16 {
+                    if on(Kind::Nik) && nik_valid(d) {
+                        return Some(Kind::Nik);
+                    }
+                    if on(Kind::Kk) && kk_valid(d) {
+                        return Some(Kind::Kk);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if on(Kind::Phone) && kind_valid(Kind::Phone, d, form, false) {
+        return Some(Kind::Phone);
+    }
+    if form != Form::Plain {
+        return None;
+    }
+    if on(Kind::BpjsKesehatan)
+        && n == 13
+        && d.starts_with(b"00")
+        && crate::bpjs::is_valid_kesehatan(d)
+    {
+        return Some(Kind::BpjsKesehatan);
+    }
+    if on(Kind::PaymentCard) && super::card::is_valid_digits(d) {
+        return Some(Kind::PaymentCard);
+    }
+    None
+}
+
 /// The fast path of [`numeric_kinds`] + [`resolve`]: validates lazily, in order of
 /// preference, and reads the context only when it can change the answer. The naive
 /// reference scanner uses the eager pair, so the tests check that both agree.
+///
+/// `d` holds ASCII digits only (the scanner copies them from digit runs).
 #[inline]
-pub(crate) fn classify(
+pub(crate) fn classify<F: FnMut() -> Option<Label>>(
     d: &[u8],
     form: Form,
     kinds: KindSet,
-    context: &mut dyn FnMut() -> Option<Label>,
+    context: &mut F,
 ) -> Option<(Kind, Confidence)> {
     // Dispatch on the digit count first: most candidates (dates, house numbers, amounts)
     // have a length no kind takes, and each length admits only a few kinds.
@@ -311,9 +370,7 @@ pub(crate) fn classify(
     if possible == 0 {
         return None;
     }
-    let valid =
-        |k: Kind, labelled: bool| possible & bit(k) != 0 && kind_valid(k, d, form, labelled);
-    let winner = DEFAULT_ORDER.into_iter().find(|&k| valid(k, false));
+    let winner = first_valid(d, form, possible);
     if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
         return None;
     }
@@ -323,7 +380,7 @@ pub(crate) fn classify(
         None => None,
     };
     if let Some(k) = named {
-        if valid(k, true) {
+        if possible & bit(k) != 0 && kind_valid(k, d, form, true) {
             return Some((k, Confidence::High));
         }
     }
