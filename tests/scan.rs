@@ -383,3 +383,33 @@ fn stream_is_reusable_and_reports_offsets() {
     s.finish(&mut |f| out.push(f));
     assert_eq!((out[1].start, out[1].end), (0, 12));
 }
+
+#[test]
+fn bracketed_area_code_after_a_glued_character() {
+    // The bracket delimits by itself: a `1` (or a letter) glued before `(021)` does not
+    // hide the phone number after it (it was left in clear by redaction).
+    for (input, want) in [
+        ("1(021) 5550123", "(021) 5550123"),
+        ("Telp 1(021) 5550123", "(021) 5550123"),
+        ("x(021)5550123.", "(021)5550123"),
+        ("62(0274) 512345", "(0274) 512345"),
+    ] {
+        assert_eq!(one(input), (Kind::Phone, want.to_string()), "{input:?}");
+    }
+    // The digits after the bracket still must not run into a word.
+    none("1(021) 5550123x");
+    none("1(021)");
+}
+
+#[test]
+fn digits_spaced_one_by_one() {
+    // Every digit a group (an evasion): still one value, whatever the work per start.
+    assert_eq!(
+        one("NIK 3 1 7 1 0 1 1 7 0 8 4 5 0 0 0 1"),
+        (Kind::Nik, "3 1 7 1 0 1 1 7 0 8 4 5 0 0 0 1".to_string())
+    );
+    assert_eq!(
+        one("NIK 31 71 01 17 08 45 00 01"),
+        (Kind::Nik, "31 71 01 17 08 45 00 01".to_string())
+    );
+}

@@ -287,7 +287,8 @@ impl Naive<'_> {
             };
             t.is_some_and(|t| t >= 1 && self.is_digits(t - 1) && self.short_sep(t).is_some())
         };
-        if !left_linked && s > 0 {
+        // A bracket delimits by itself: `1(021) 5550123`.
+        if form != Form::Paren && !left_linked && s > 0 {
             let b = input[s - 1];
             if word(b) || (matches!(b, b'-' | b'/') && s >= 2 && word(input[s - 2])) {
                 return None;
