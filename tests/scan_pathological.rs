@@ -1,6 +1,6 @@
 //! Separator-heavy input where every digit group could start a value (`1 1 1 1 …`) must
 //! scan in time linear in its length: the work per start position is bounded (a chain is
-//! at most 22 digits; the minimum-length check is amortised over consecutive starts).
+//! at most 22 digits, so at most 22 groups and 22 ends are looked at per start).
 //!
 //! Timing on a shared, loaded machine is noisy, so each pattern is checked two ways that
 //! cannot flake: a scaling check (8 times the input must not take much more than 8 times

@@ -9,8 +9,8 @@ use super::class::{
 };
 use super::labels::{Label, label_before};
 use super::numeric::{
-    Chain, Form, MAX_DIGITS, MIN_DIGITS, Reach, left_of_group, left_ok, paren_prefix,
-    plus_trunk_prefix, wide_sep,
+    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, may_reach_min_digits,
+    paren_prefix, plus_trunk_prefix, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -152,7 +152,6 @@ impl Ctx<'_> {
     fn at_group(
         &self,
         chain: &mut Chain,
-        reach: &mut Reach,
         g: usize,
         run_end: usize,
         cursor: usize,
@@ -223,7 +222,7 @@ impl Ctx<'_> {
                     confidence,
                 });
             }
-            if !reach.may_reach(input, g) {
+            if !may_reach_min_digits(input, g) {
                 return None; // every span of the chain is shorter than any kind
             }
             chain.clear();
@@ -237,7 +236,6 @@ impl Ctx<'_> {
 /// The next numeric candidate.
 struct NumStream {
     chain: Chain,
-    reach: Reach,
     pos: usize,
     cached: Option<Finding>,
     done: bool,
@@ -265,9 +263,7 @@ impl NumStream {
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
                     Quick::Found(f) => Some(f),
-                    Quick::Slow => {
-                        cx.at_group(&mut self.chain, &mut self.reach, d, j, cursor, limit)
-                    }
+                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit),
                 };
                 if let Some(f) = found {
                     self.pos = d + 1;
@@ -351,7 +347,6 @@ pub(crate) fn scan_range(
     let numeric_on = cx.kinds & !super::validate::bit(Kind::Email) != 0;
     let mut num = NumStream {
         chain: Chain::new(),
-        reach: Reach::new(),
         pos: from,
         cached: None,
         done: !numeric_on,

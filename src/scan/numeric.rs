@@ -289,7 +289,6 @@ pub(crate) const MIN_DIGITS: usize = 9;
 /// reached. Dates (`1985-03-12`) and house numbers (`003/RW`) are dismissed here without
 /// building a chain.
 #[inline]
-#[cfg(test)]
 pub(crate) fn may_reach_min_digits(input: &[u8], mut g: usize) -> bool {
     let mut n = 0;
     for _ in 0..REACH_GROUPS {
@@ -305,69 +304,6 @@ pub(crate) fn may_reach_min_digits(input: &[u8], mut g: usize) -> bool {
         g = j;
     }
     false
-}
-
-/// [`may_reach_min_digits`] over consecutive groups of one chain in amortised constant
-/// time: the groups walked for one start are kept, so the query for the next group of the
-/// same chain drops the first one and walks on from the last (input like `1 1 1 1 …`,
-/// where every group could start a span, then costs one group per start, not nine).
-pub(crate) struct Reach {
-    /// Start of each group in the window, oldest first (`head..head + len`, wrapping).
-    starts: [usize; REACH_GROUPS],
-    /// Digits of each group, counted up to [`MIN_DIGITS`].
-    lens: [usize; REACH_GROUPS],
-    head: usize,
-    len: usize,
-    /// Digits in the window.
-    sum: usize,
-    /// Start of the group linked after the window's last one, if any.
-    next: Option<usize>,
-}
-
-impl Reach {
-    pub(crate) fn new() -> Reach {
-        Reach {
-            starts: [usize::MAX; REACH_GROUPS],
-            lens: [0; REACH_GROUPS],
-            head: 0,
-            len: 0,
-            sum: 0,
-            next: None,
-        }
-    }
-
-    /// Same answer as `may_reach_min_digits(input, g)`; the window must have been filled
-    /// from this `input`.
-    #[inline]
-    pub(crate) fn may_reach(&mut self, input: &[u8], g: usize) -> bool {
-        let second = self.starts.get((self.head + 1) % REACH_GROUPS).copied();
-        if self.len >= 2 && second == Some(g) {
-            self.sum -= self.lens.get(self.head).copied().unwrap_or(0);
-            self.head = (self.head + 1) % REACH_GROUPS;
-            self.len -= 1;
-        } else {
-            self.head = 0;
-            self.len = 0;
-            self.sum = 0;
-            self.next = Some(g);
-        }
-        while self.sum < MIN_DIGITS && self.len < REACH_GROUPS {
-            let Some(start) = self.next else {
-                break;
-            };
-            let e = digit_run_end(input, start, MIN_DIGITS);
-            let slot = (self.head + self.len) % REACH_GROUPS;
-            if let (Some(s), Some(l)) = (self.starts.get_mut(slot), self.lens.get_mut(slot)) {
-                *s = start;
-                *l = e - start;
-            }
-            self.len += 1;
-            self.sum += e - start;
-            let (chars, j, _) = sep_run_fwd(input, e);
-            self.next = ((1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j)).then_some(j);
-        }
-        self.sum >= MIN_DIGITS
-    }
 }
 
 /// Where a span may start relative to the group at `s`: `(strongly linked to digits
@@ -460,28 +396,6 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(may_reach_min_digits(text.as_bytes(), 0), reach, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn reach_window_agrees_at_every_group() {
-        for text in [
-            "1 1 1 1 1 1 1 1 1 1 1 1 1 12 1 1 1 1 1 1 1 1 1 1 1 1 123456789 1 1",
-            "1-1 1/1 1.1 1 1  1   1    1 1 1 1 1 1 1 1 1 12 3 4 5 6 7 8 9",
-            "1\u{a0}1\u{a0}1\u{a0}1\u{a0}1\u{a0}1\u{a0}1\u{a0}1\u{a0}1\u{a0}1 x 1 1 1 1 1 1 1 1 1",
-            "12 345 678 9 1985-03-12 003/RW 12.345.678 . 9",
-        ] {
-            let b = text.as_bytes();
-            let mut reach = Reach::new();
-            for g in 0..b.len() {
-                if digit_at(b, g) && (g == 0 || !digit_at(b, g - 1)) {
-                    assert_eq!(
-                        reach.may_reach(b, g),
-                        may_reach_min_digits(b, g),
-                        "{text:?} {g}"
-                    );
-                }
-            }
         }
     }
 }
