@@ -36,6 +36,7 @@ mod card;
 mod class;
 mod email;
 mod engine;
+pub(crate) mod fold;
 mod labels;
 #[cfg(test)]
 mod naive;
@@ -136,12 +137,24 @@ impl Scanner {
     ///
     /// `hint` is the kind a surrounding structure (CSV column, JSON key) says the
     /// field holds; it decides between look-alikes and raises confidence.
+    ///
+    /// Full-width and Arabic-Indic digits and the full-width `＠` are read as their
+    /// ASCII forms (see the module docs); spans are always offsets into `input`.
     pub fn scan_with(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
-        let cx = engine::Ctx {
-            input,
-            hint,
-            kinds: validate::enabled(&self.config),
-        };
+        let kinds = validate::enabled(&self.config);
+        #[cfg(feature = "std")]
+        if fold::has_foldable(input) {
+            let mut folded = fold::Folded::default();
+            folded.fold(input);
+            let cx = engine::Ctx {
+                input: &folded.bytes,
+                hint,
+                kinds,
+            };
+            engine::scan_range(&cx, 0, folded.bytes.len(), &mut |f| emit(folded.unfold(f)));
+            return;
+        }
+        let cx = engine::Ctx { input, hint, kinds };
         engine::scan_range(&cx, 0, input.len(), emit);
     }
 
