@@ -173,7 +173,8 @@ pub unsafe extern "C" fn identitas_scan(
 /// `identitas_scan`. No allocation. Thread-safe.
 ///
 /// # Safety
-/// As `identitas_scan`.
+/// `scanner` NULL or a live handle; `ptr` readable for `len` bytes (or NULL
+/// with 0); `out` writable for `cap` findings (or NULL with 0); `out_count` a writable `size_t`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_scan_hint(
     scanner: *const identitas_scanner,

@@ -36,6 +36,7 @@ mod card;
 mod class;
 mod email;
 mod engine;
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
 pub(crate) mod fold;
 mod labels;
 #[cfg(test)]
