@@ -103,10 +103,8 @@ pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
 /// The domain starting at `d0` and ending at most at `cap`: its end (trailing `.`, `-`
 /// and invisible characters left out) and whether it runs straight into an `@`.
 fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
-    let mut visible = [0u8; MAX_DOMAIN];
-    let mut ends = [0u16; MAX_DOMAIN];
-    let mut n = 0usize;
     let mut e = d0;
+    let mut end = d0; // after the last visible byte that is not `.` or `-`
     loop {
         let b = at(input, e);
         let len = if is(b, DOMAIN) {
@@ -120,24 +118,20 @@ fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
             return None;
         }
         e += len;
-        if len == 1 {
-            *visible.get_mut(n)? = b;
-            *ends.get_mut(n)? = u16::try_from(e - d0).ok()?;
-            n += 1;
+        if len == 1 && !matches!(b, b'.' | b'-') {
+            end = e;
         }
     }
-    let run_end = e;
-    while n > 0 && matches!(visible.get(n - 1), Some(b'.' | b'-')) {
-        n -= 1;
-    }
-    let end = d0 + usize::from(*ends.get(n.checked_sub(1)?)?);
-    let chained = end == run_end && at(input, run_end) == b'@';
-    domain_ok(visible.get(..n)?).then_some((end, chained))
+    let chained = end == e && at(input, e) == b'@';
+    // Domain characters are ASCII, invisible ones are not: the visible domain is the
+    // ASCII bytes of the span.
+    let visible = input.get(d0..end)?.iter().copied().filter(u8::is_ascii);
+    domain_ok(visible).then_some((end, chained))
 }
 
 /// Checks the labels of a domain in one pass: every label 1-63 bytes, not starting or
 /// ending with `-`; at least two labels; the last one 2+ letters.
-fn domain_ok(domain: &[u8]) -> bool {
+fn domain_ok(domain: impl Iterator<Item = u8>) -> bool {
     let mut labels = 0;
     let mut len = 0usize;
     let mut first = 0u8;
@@ -145,7 +139,7 @@ fn domain_ok(domain: &[u8]) -> bool {
     let mut letters = true;
     let label_ok =
         |len: usize, first: u8, last: u8| (1..=63).contains(&len) && first != b'-' && last != b'-';
-    for &b in domain {
+    for b in domain {
         if b == b'.' {
             if !label_ok(len, first, prev) {
                 return false;
