@@ -31,10 +31,10 @@
 #define IDENTITAS_ABI_VERSION_MAJOR 1
 
 // Minor version of the C ABI: grows when functions or constants are added.
-#define IDENTITAS_ABI_VERSION_MINOR 1
+#define IDENTITAS_ABI_VERSION_MINOR 2
 
 // `(MAJOR << 16) | MINOR`, what `identitas_abi_version()` returns.
-#define IDENTITAS_ABI_VERSION 65537
+#define IDENTITAS_ABI_VERSION 65538
 
 // Success.
 #define IDENTITAS_STATUS_OK 0
@@ -63,6 +63,9 @@
 // The library was built without the feature this function needs (JSON
 // policies need the `serde` feature, on by default).
 #define IDENTITAS_STATUS_UNSUPPORTED 8
+
+// An output array overlaps a caller array of offsets (`identitas_validate_batch()`).
+#define IDENTITAS_STATUS_OVERLAPPING_OFFSETS 9
 
 // The input is empty or only whitespace.
 #define IDENTITAS_STATUS_EMPTY 10
@@ -400,7 +403,7 @@ typedef struct identitas_redactor identitas_redactor;
 
 // A streaming scanner (opaque): push chunks of any size, read findings with
 // absolute byte offsets (from the first byte pushed), the same findings one
-// `identitas_scan` of the concatenation would give. Holds about 1 KiB of
+// `identitas_scan` of the concatenation would give. Holds about 1.5 KiB of
 // input plus the findings not yet read. Used by one thread at a time (it may
 // move between threads).
 typedef struct identitas_scan_stream identitas_scan_stream;
@@ -651,11 +654,19 @@ extern "C" {
 // Compare with `IDENTITAS_ABI_VERSION_MAJOR` from the header at start-up: a
 // different major version means the header and the library disagree.
 // Thread-safe; never fails.
+//
+// # Safety
+// No pointer arguments and no shared state: safe to call from any thread at
+// any time.
 uint32_t identitas_abi_version(void);
 
 // The crate version (`"0.1.0"`): a static NUL-terminated string, never freed.
 //
 // Thread-safe; never fails, never NULL.
+//
+// # Safety
+// No pointer arguments: safe to call from any thread at any time. The result
+// is never NULL and is a static string: never free or write it.
 const char *identitas_version(void);
 
 // The stable snake_case name of a status (`"invalid_day"`, `"buffer_too_small"`),
@@ -664,6 +675,10 @@ const char *identitas_version(void);
 // Returns a static NUL-terminated string, never NULL and never to be freed;
 // `"unknown_status"` for a code the library does not know. Several statuses
 // of different identifiers share a name (`"invalid_length"`). Thread-safe.
+//
+// # Safety
+// No pointer arguments: safe to call from any thread at any time. The result
+// is never NULL and is a static string: never free or write it.
 const char *identitas_status_str(int32_t status);
 
 // The class of a status: `IDENTITAS_ERROR_KIND_NONE` for OK,
@@ -671,6 +686,10 @@ const char *identitas_status_str(int32_t status);
 // (python-stdnum's exception classes), `_USAGE` for everything else.
 //
 // Thread-safe; never fails.
+//
+// # Safety
+// No pointer arguments and no shared state: safe to call from any thread at
+// any time.
 int32_t identitas_status_kind(int32_t status);
 
 // 1 when `(ptr, len)` is a valid NIK (with or without separators), else 0.
@@ -692,7 +711,8 @@ int32_t identitas_nik_is_valid(const uint8_t *ptr,
 //
 // # Safety
 // `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
-// `out` must point to writable memory for an `identitas_nik`.
+// `out` must point to writable memory for an `identitas_nik`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_nik_parse(const uint8_t *ptr,
                             size_t len,
                             struct identitas_nik *out);
@@ -703,7 +723,11 @@ int32_t identitas_nik_parse(const uint8_t *ptr,
 // date gives `IDENTITAS_STATUS_INVALID_ARGUMENT`. Otherwise as `identitas_nik_parse`.
 //
 // # Safety
-// As `identitas_nik_parse`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` must point to writable memory for an `identitas_nik`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_nik_parse_at(const uint8_t *ptr,
                                size_t len,
                                uint16_t year,
@@ -730,7 +754,7 @@ int32_t identitas_nik_format(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a valid KK number, else 0 (0 on misuse). Thread-safe.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 int32_t identitas_kk_is_valid(const uint8_t *ptr,
                               size_t len);
 
@@ -738,7 +762,8 @@ int32_t identitas_kk_is_valid(const uint8_t *ptr,
 // Statuses as `identitas_nik_parse` (KK numbers share the 1xx codes). Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_kk_parse(const uint8_t *ptr,
                            size_t len,
                            struct identitas_kk *out);
@@ -746,7 +771,10 @@ int32_t identitas_kk_parse(const uint8_t *ptr,
 // Parses a KK number, rejecting record dates after `year-month-day`.
 //
 // # Safety
-// As `identitas_kk_parse`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_kk_parse_at(const uint8_t *ptr,
                               size_t len,
                               uint16_t year,
@@ -757,7 +785,10 @@ int32_t identitas_kk_parse_at(const uint8_t *ptr,
 // Writes the canonical form of a KK number (16 digits) and a NUL; as `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_kk_format(const uint8_t *ptr,
                             size_t len,
                             uint8_t *out,
@@ -767,7 +798,9 @@ int32_t identitas_kk_format(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a valid NPWP (15 digits, 16 DJP digits or a NIK), else 0.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_npwp_is_valid(const uint8_t *ptr,
                                 size_t len);
 
@@ -775,7 +808,8 @@ int32_t identitas_npwp_is_valid(const uint8_t *ptr,
 // (1xx) for an invalid NIK-form NPWP. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_npwp_parse(const uint8_t *ptr,
                              size_t len,
                              struct identitas_npwp *out);
@@ -784,7 +818,10 @@ int32_t identitas_npwp_parse(const uint8_t *ptr,
 // "warn only" mode for historic data. Otherwise as `identitas_npwp_parse`.
 //
 // # Safety
-// As `identitas_npwp_parse`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_npwp_parse_lenient(const uint8_t *ptr,
                                      size_t len,
                                      struct identitas_npwp *out);
@@ -794,7 +831,10 @@ int32_t identitas_npwp_parse_lenient(const uint8_t *ptr,
 // `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_npwp_format(const uint8_t *ptr,
                               size_t len,
                               uint8_t *out,
@@ -804,7 +844,9 @@ int32_t identitas_npwp_format(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a valid NITKU (22 digits), else 0.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_nitku_is_valid(const uint8_t *ptr,
                                  size_t len);
 
@@ -812,7 +854,8 @@ int32_t identitas_nitku_is_valid(const uint8_t *ptr,
 // or the NPWP/NIK status of its first 16 digits. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nitku`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nitku`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_nitku_parse(const uint8_t *ptr,
                               size_t len,
                               struct identitas_nitku *out);
@@ -820,7 +863,10 @@ int32_t identitas_nitku_parse(const uint8_t *ptr,
 // Writes the canonical form of a NITKU (22 plain digits) and a NUL; as `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_nitku_format(const uint8_t *ptr,
                                size_t len,
                                uint8_t *out,
@@ -830,7 +876,9 @@ int32_t identitas_nitku_format(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a structurally valid BPJS Kesehatan card number (13 digits), else 0.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_bpjs_kesehatan_is_valid(const uint8_t *ptr,
                                           size_t len);
 
@@ -838,7 +886,8 @@ int32_t identitas_bpjs_kesehatan_is_valid(const uint8_t *ptr,
 // (`IDENTITAS_STATUS_BPJS_NIK_NOT_CARD` when the field holds a NIK). Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_bpjs_kesehatan`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_bpjs_kesehatan`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_bpjs_kesehatan_parse(const uint8_t *ptr,
                                        size_t len,
                                        struct identitas_bpjs_kesehatan *out);
@@ -846,7 +895,10 @@ int32_t identitas_bpjs_kesehatan_parse(const uint8_t *ptr,
 // Writes a BPJS Kesehatan card number (13 plain digits) and a NUL; as `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_bpjs_kesehatan_format(const uint8_t *ptr,
                                         size_t len,
                                         uint8_t *out,
@@ -856,14 +908,17 @@ int32_t identitas_bpjs_kesehatan_format(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a structurally valid KPJ number (10-16 digits), else 0.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_kpj_is_valid(const uint8_t *ptr,
                                size_t len);
 
 // Parses a BPJS Ketenagakerjaan KPJ number into `*out`. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kpj`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kpj`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_kpj_parse(const uint8_t *ptr,
                             size_t len,
                             struct identitas_kpj *out);
@@ -871,7 +926,10 @@ int32_t identitas_kpj_parse(const uint8_t *ptr,
 // Writes a KPJ number (plain digits) and a NUL; as `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_kpj_format(const uint8_t *ptr,
                              size_t len,
                              uint8_t *out,
@@ -882,7 +940,8 @@ int32_t identitas_kpj_format(const uint8_t *ptr,
 // (surrounding whitespace ignored, letter stored uppercase). Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_faskes`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_faskes`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_faskes_parse(const uint8_t *ptr,
                                size_t len,
                                struct identitas_faskes *out);
@@ -890,14 +949,17 @@ int32_t identitas_faskes_parse(const uint8_t *ptr,
 // 1 when `(ptr, len)` is a valid NIP (18 digits, dates and sex digit checked), else 0.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_nip_is_valid(const uint8_t *ptr,
                                size_t len);
 
 // Parses a NIP into `*out`. Statuses: format, 6xx. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nip`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nip`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_nip_parse(const uint8_t *ptr,
                             size_t len,
                             struct identitas_nip *out);
@@ -906,7 +968,10 @@ int32_t identitas_nip_parse(const uint8_t *ptr,
 // `identitas_nik_format`.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_nip_format(const uint8_t *ptr,
                              size_t len,
                              uint8_t *out,
@@ -917,7 +982,7 @@ int32_t identitas_nip_format(const uint8_t *ptr,
 // (also for kinds without a validator and on misuse). Thread-safe.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 int32_t identitas_is_valid(int32_t kind,
                            const uint8_t *ptr,
                            size_t len);
@@ -926,7 +991,7 @@ int32_t identitas_is_valid(int32_t kind,
 // not; `IDENTITAS_STATUS_UNKNOWN_KIND` for a kind without a validator. Thread-safe.
 //
 // # Safety
-// As `identitas_nik_is_valid`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 int32_t identitas_validate(int32_t kind,
                            const uint8_t *ptr,
                            size_t len);
@@ -937,15 +1002,20 @@ int32_t identitas_validate(int32_t kind,
 //
 // `results[i]` receives 1 or 0 (valid or not) when `statuses` is NULL, and
 // `statuses[i]` receives the full status of each value when `results` is NULL;
-// exactly one of them must be given (for `count > 0`). Offsets are checked
-// before anything is written (`IDENTITAS_STATUS_INVALID_ARGUMENT`).
+// exactly one of them must be given (for `count > 0`). Everything is checked
+// before anything is written: offsets (`IDENTITAS_STATUS_INVALID_ARGUMENT`), an
+// output array sharing a byte with `offsets` (`IDENTITAS_STATUS_OVERLAPPING_OFFSETS`)
+// or with `data` (`IDENTITAS_STATUS_OVERLAPPING_BUFFERS`). `data` and `offsets`
+// may overlap each other (both are only read).
 // Returns `IDENTITAS_STATUS_OK`, `IDENTITAS_STATUS_UNKNOWN_KIND`, or a pointer
-// status. Thread-safe.
+// status. Thread-safe: no shared state; concurrent calls may share the inputs,
+// never an output array.
 //
 // # Safety
 // `data` readable for `data_len` bytes (or NULL with 0); `offsets` readable
 // for `count + 1` `size_t` (may be NULL when `count == 0`); `results` writable
-// for `count` bytes or `statuses` for `count` `int32_t`.
+// for `count` bytes or `statuses` for `count` `int32_t`; none of them modified
+// by another thread during the call.
 int32_t identitas_validate_batch(int32_t kind,
                                  const uint8_t *data,
                                  size_t data_len,
@@ -965,7 +1035,8 @@ int32_t identitas_phone_is_valid(const uint8_t *ptr,
 // Parses a phone number into `*out`. Statuses: format (1x), 4xx, pointer statuses. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_phone`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_phone`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_phone_parse(const uint8_t *ptr,
                               size_t len,
                               struct identitas_phone *out);
@@ -974,7 +1045,10 @@ int32_t identitas_phone_parse(const uint8_t *ptr,
 // with a NUL; `*out_len` gets the length. As `identitas_nik_format` otherwise.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_phone_normalize(const uint8_t *ptr,
                                   size_t len,
                                   uint8_t *out,
@@ -986,7 +1060,10 @@ int32_t identitas_phone_normalize(const uint8_t *ptr,
 // `IDENTITAS_FORMAT_MAX` bytes always suffice. As `identitas_nik_format` otherwise.
 //
 // # Safety
-// As `identitas_nik_format`.
+// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+// Callable from any thread at any time (no shared state); the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_phone_format(const uint8_t *ptr,
                                size_t len,
                                int32_t style,
@@ -1130,7 +1207,8 @@ int32_t identitas_redact_records(const struct identitas_redactor *redactor,
 // mask, no key, every confidence. Returns a pointer status or OK. Thread-safe.
 //
 // # Safety
-// `out` must point to writable memory for an `identitas_redact_options`.
+// `out` must point to writable memory for an `identitas_redact_options`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_redact_options_default(struct identitas_redact_options *out);
 
 // Makes a redactor from `options` (NULL: the defaults) and the scanner
@@ -1194,7 +1272,8 @@ int32_t identitas_redact_in_place(const struct identitas_redactor *redactor,
 // (`IDENTITAS_STATUS_REDACT_OUT_OF_BOUNDS`, `_OVERLAP`). Thread-safe.
 //
 // # Safety
-// As `identitas_redact`; `findings` readable for `count` entries (or NULL with 0).
+// `redactor` NULL or live; `ptr` readable for `len` bytes (or NULL with 0);
+// `out` writable for `cap` bytes (or NULL with 0); `out_len` a writable `size_t`; `findings` readable for `count` entries (or NULL with 0).
 int32_t identitas_redact_findings(const struct identitas_redactor *redactor,
                                   const uint8_t *ptr,
                                   size_t len,
@@ -1208,7 +1287,7 @@ int32_t identitas_redact_findings(const struct identitas_redactor *redactor,
 // operators only); on any error the buffer is unchanged. Thread-safe.
 //
 // # Safety
-// As `identitas_redact_in_place`; `findings` readable for `count` entries
+// `redactor` NULL or live; `buf` readable and writable for `len` bytes (or NULL with 0); `findings` readable for `count` entries
 // (or NULL with 0) and not inside `buf`.
 int32_t identitas_redact_findings_in_place(const struct identitas_redactor *redactor,
                                            uint8_t *buf,
@@ -1225,6 +1304,8 @@ int32_t identitas_redact_findings_in_place(const struct identitas_redactor *reda
 //
 // # Safety
 // `redactor` NULL or live; `out` a writable `identitas_redact_stream *`.
+// Thread-safe: one redactor may serve several threads at once; the memory passed in
+// must not be written by another thread during the call.
 int32_t identitas_redact_stream_new(const struct identitas_redactor *redactor,
                                     struct identitas_redact_stream **out);
 
@@ -1283,7 +1364,8 @@ void identitas_redact_stream_free(struct identitas_redact_stream *stream);
 // success; free it with `identitas_redactor_free`. Thread-safe.
 //
 // # Safety
-// As `identitas_redactor_new`; `masks` readable for `count` entries (or NULL with 0).
+// `options` NULL or readable (and its `key` readable for `key_len` bytes);
+// `scanner` NULL or a live handle; `out` a writable `identitas_redactor *`; `masks` readable for `count` entries (or NULL with 0).
 int32_t identitas_redactor_new_with_masks(const struct identitas_redact_options *options,
                                           const struct identitas_mask_spec *masks,
                                           size_t count,
@@ -1347,13 +1429,18 @@ int32_t identitas_policy_check(const uint8_t *json,
 // builds the name table once (about 150 KB); later calls never allocate. Thread-safe.
 //
 // # Safety
-// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_region`.
+// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_region`
+// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 int32_t identitas_region_lookup(const uint8_t *ptr,
                                 size_t len,
                                 struct identitas_region *out);
 
 // The name of a two-digit province code (`32` -> `"Jawa Barat"`): a static
 // NUL-terminated string, never freed, or NULL for an unknown code. Thread-safe.
+//
+// # Safety
+// No pointer arguments: safe to call from any thread at any time. The result
+// is NULL for an unknown code, else a static string: never free or write it.
 const char *identitas_province_name(uint32_t code);
 
 // Makes a scanner for the kinds in the bit set `kinds` (`1u << IDENTITAS_KIND_NIK | ...`;
@@ -1400,7 +1487,8 @@ int32_t identitas_scan(const struct identitas_scanner *scanner,
 // `identitas_scan`. No allocation. Thread-safe.
 //
 // # Safety
-// As `identitas_scan`.
+// `scanner` NULL or a live handle; `ptr` readable for `len` bytes (or NULL
+// with 0); `out` writable for `cap` findings (or NULL with 0); `out_count` a writable `size_t`.
 int32_t identitas_scan_hint(const struct identitas_scanner *scanner,
                             int32_t hint,
                             const uint8_t *ptr,

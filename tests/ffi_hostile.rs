@@ -6,7 +6,9 @@
 //! Not testable from safe test code (undefined behaviour by the documented
 //! contract, so left to the caller): freed or foreign handles, pointers to
 //! unreadable memory with a non-zero length, buffers shorter than the length
-//! passed, and caller findings/offsets arrays that overlap an output buffer.
+//! passed, and caller findings arrays that overlap an output buffer of the redaction
+//! calls. (`identitas_validate_batch` checks its output against `data` and `offsets`:
+//! `batch_outputs_overlapping_inputs_are_refused`.)
 
 use core::ffi::c_void;
 use core::ptr::{NonNull, null, null_mut};
@@ -388,4 +390,138 @@ fn caller_findings_out_of_bounds_or_overlapping() {
         );
         assert_eq!(buf, NIK, "the buffer is unchanged on error");
     }
+}
+
+/// `identitas_validate_batch` refuses an output array sharing a byte with the offsets
+/// (`OVERLAPPING_OFFSETS`) or the data (`OVERLAPPING_BUFFERS`), before writing anything.
+#[test]
+fn batch_outputs_overlapping_inputs_are_refused() {
+    const N: usize = 3;
+    let data = b"317101170845000131710135084500019109014107850001".to_vec();
+    // One arena of `usize` words: offsets first, then room for outputs.
+    let mut arena = [0usize; 16];
+    arena[..N + 1].copy_from_slice(&[0, 16, 32, 48]);
+    let offs_bytes = (N + 1) * core::mem::size_of::<usize>();
+    let base = arena.as_mut_ptr();
+    let bytes = base.cast::<u8>();
+    let call = |results: *mut u8, statuses: *mut i32| {
+        // SAFETY: `data` and `arena` outlive the call; every pointer is inside them.
+        unsafe {
+            identitas_validate_batch(
+                IDENTITAS_KIND_NIK,
+                data.as_ptr(),
+                data.len(),
+                base,
+                N,
+                results,
+                statuses,
+            )
+        }
+    };
+    let snapshot = arena;
+    // SAFETY (all `add`s): inside `arena` (128 bytes).
+    unsafe {
+        // Results (bytes) over the offsets: at the start, on the last offset byte.
+        assert_eq!(
+            call(bytes, null_mut()),
+            IDENTITAS_STATUS_OVERLAPPING_OFFSETS
+        );
+        assert_eq!(
+            call(bytes.add(offs_bytes - 1), null_mut()),
+            IDENTITAS_STATUS_OVERLAPPING_OFFSETS
+        );
+        // Statuses (int32) ending one byte into the offsets, or starting in them.
+        let st = bytes.add(offs_bytes + 4 - 4 * N).cast::<i32>();
+        assert_eq!(
+            call(null_mut(), st.sub(0)),
+            IDENTITAS_STATUS_OVERLAPPING_OFFSETS
+        );
+        assert_eq!(
+            call(null_mut(), base.add(N).cast::<i32>()),
+            IDENTITAS_STATUS_OVERLAPPING_OFFSETS
+        );
+        assert_eq!(arena, snapshot, "nothing written");
+        // Adjacent to the offsets: fine.
+        assert_eq!(call(bytes.add(offs_bytes), null_mut()), 0);
+        assert_eq!(&arena_bytes(&arena)[offs_bytes..offs_bytes + N], &[1, 0, 1]);
+        assert_eq!(
+            call(null_mut(), base.add(N + 1).cast::<i32>()),
+            IDENTITAS_STATUS_OK
+        );
+    }
+    // Output over the data: results or statuses sharing its first or last byte.
+    let mut buf = vec![0u8; 128];
+    buf[16..64].copy_from_slice(&data);
+    let p = buf.as_mut_ptr();
+    let offsets = [0usize, 16, 32, 48];
+    let call = |results: *mut u8, statuses: *mut i32| {
+        // SAFETY: every pointer is inside `buf` or `offsets`.
+        unsafe {
+            identitas_validate_batch(
+                IDENTITAS_KIND_NIK,
+                p.add(16),
+                48,
+                offsets.as_ptr(),
+                N,
+                results,
+                statuses,
+            )
+        }
+    };
+    // SAFETY: inside `buf`; the int32 slots are 4-aligned (Vec<u8> of 128 from the
+    // allocator is at least 8-aligned, checked).
+    unsafe {
+        assert_eq!(p as usize % 4, 0);
+        assert_eq!(
+            call(p.add(14), null_mut()),
+            IDENTITAS_STATUS_OVERLAPPING_BUFFERS
+        );
+        assert_eq!(
+            call(p.add(63), null_mut()),
+            IDENTITAS_STATUS_OVERLAPPING_BUFFERS
+        );
+        assert_eq!(
+            call(null_mut(), p.add(8).cast::<i32>()),
+            IDENTITAS_STATUS_OVERLAPPING_BUFFERS
+        );
+        assert_eq!(
+            call(null_mut(), p.add(60).cast::<i32>()),
+            IDENTITAS_STATUS_OVERLAPPING_BUFFERS
+        );
+        assert_eq!(&buf[16..64], &data[..], "the data is untouched");
+        assert_eq!(call(p.add(13), null_mut()), 0);
+        assert_eq!(&buf[13..16], &[1, 0, 1]);
+        assert_eq!(call(null_mut(), p.add(64).cast::<i32>()), 0);
+    }
+    // Data and offsets may overlap each other: both are only read.
+    let mut words = [0usize; 8];
+    let w = words.as_mut_ptr();
+    // SAFETY: reading `words` as bytes; the output is a separate array.
+    let mut out = [9u8; 1];
+    unsafe {
+        *w = 0;
+        *w.add(1) = 0;
+        assert_eq!(
+            identitas_validate_batch(
+                IDENTITAS_KIND_NIK,
+                w.cast::<u8>(),
+                64,
+                w,
+                1,
+                out.as_mut_ptr(),
+                null_mut()
+            ),
+            0
+        );
+    }
+    assert_eq!(out, [0]);
+    // SAFETY: a known status.
+    let name = unsafe {
+        core::ffi::CStr::from_ptr(identitas_status_str(IDENTITAS_STATUS_OVERLAPPING_OFFSETS))
+    };
+    assert_eq!(name.to_str().unwrap(), "overlapping_offsets");
+}
+
+fn arena_bytes(a: &[usize; 16]) -> Vec<u8> {
+    a.iter().flat_map(|w| w.to_ne_bytes()).collect()
 }

@@ -558,7 +558,8 @@ pub unsafe extern "C" fn identitas_nik_is_valid(ptr: *const u8, len: usize) -> i
 ///
 /// # Safety
 /// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
-/// `out` must point to writable memory for an `identitas_nik`.
+/// `out` must point to writable memory for an `identitas_nik`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nik_parse(
     ptr: *const u8,
@@ -582,7 +583,11 @@ pub unsafe extern "C" fn identitas_nik_parse(
 /// date gives `IDENTITAS_STATUS_INVALID_ARGUMENT`. Otherwise as `identitas_nik_parse`.
 ///
 /// # Safety
-/// As `identitas_nik_parse`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` must point to writable memory for an `identitas_nik`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nik_parse_at(
     ptr: *const u8,
@@ -629,7 +634,7 @@ pub unsafe extern "C" fn identitas_nik_format(
 /// 1 when `(ptr, len)` is a valid KK number, else 0 (0 on misuse). Thread-safe.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kk_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -640,7 +645,8 @@ pub unsafe extern "C" fn identitas_kk_is_valid(ptr: *const u8, len: usize) -> i3
 /// Statuses as `identitas_nik_parse` (KK numbers share the 1xx codes). Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kk_parse(
     ptr: *const u8,
@@ -661,7 +667,10 @@ pub unsafe extern "C" fn identitas_kk_parse(
 /// Parses a KK number, rejecting record dates after `year-month-day`.
 ///
 /// # Safety
-/// As `identitas_kk_parse`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kk`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kk_parse_at(
     ptr: *const u8,
@@ -686,7 +695,10 @@ pub unsafe extern "C" fn identitas_kk_parse_at(
 /// Writes the canonical form of a KK number (16 digits) and a NUL; as `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kk_format(
     ptr: *const u8,
@@ -702,7 +714,9 @@ pub unsafe extern "C" fn identitas_kk_format(
 /// 1 when `(ptr, len)` is a valid NPWP (15 digits, 16 DJP digits or a NIK), else 0.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_npwp_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -713,7 +727,8 @@ pub unsafe extern "C" fn identitas_npwp_is_valid(ptr: *const u8, len: usize) -> 
 /// (1xx) for an invalid NIK-form NPWP. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_npwp_parse(
     ptr: *const u8,
@@ -734,7 +749,10 @@ pub unsafe extern "C" fn identitas_npwp_parse(
 /// "warn only" mode for historic data. Otherwise as `identitas_npwp_parse`.
 ///
 /// # Safety
-/// As `identitas_npwp_parse`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_npwp`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_npwp_parse_lenient(
     ptr: *const u8,
@@ -758,7 +776,10 @@ pub unsafe extern "C" fn identitas_npwp_parse_lenient(
 /// `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_npwp_format(
     ptr: *const u8,
@@ -774,7 +795,9 @@ pub unsafe extern "C" fn identitas_npwp_format(
 /// 1 when `(ptr, len)` is a valid NITKU (22 digits), else 0.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nitku_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -785,7 +808,8 @@ pub unsafe extern "C" fn identitas_nitku_is_valid(ptr: *const u8, len: usize) ->
 /// or the NPWP/NIK status of its first 16 digits. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nitku`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nitku`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nitku_parse(
     ptr: *const u8,
@@ -805,7 +829,10 @@ pub unsafe extern "C" fn identitas_nitku_parse(
 /// Writes the canonical form of a NITKU (22 plain digits) and a NUL; as `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nitku_format(
     ptr: *const u8,
@@ -821,7 +848,9 @@ pub unsafe extern "C" fn identitas_nitku_format(
 /// 1 when `(ptr, len)` is a structurally valid BPJS Kesehatan card number (13 digits), else 0.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_bpjs_kesehatan_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -832,7 +861,8 @@ pub unsafe extern "C" fn identitas_bpjs_kesehatan_is_valid(ptr: *const u8, len: 
 /// (`IDENTITAS_STATUS_BPJS_NIK_NOT_CARD` when the field holds a NIK). Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_bpjs_kesehatan`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_bpjs_kesehatan`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_bpjs_kesehatan_parse(
     ptr: *const u8,
@@ -854,7 +884,10 @@ pub unsafe extern "C" fn identitas_bpjs_kesehatan_parse(
 /// Writes a BPJS Kesehatan card number (13 plain digits) and a NUL; as `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_bpjs_kesehatan_format(
     ptr: *const u8,
@@ -870,7 +903,9 @@ pub unsafe extern "C" fn identitas_bpjs_kesehatan_format(
 /// 1 when `(ptr, len)` is a structurally valid KPJ number (10-16 digits), else 0.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kpj_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -880,7 +915,8 @@ pub unsafe extern "C" fn identitas_kpj_is_valid(ptr: *const u8, len: usize) -> i
 /// Parses a BPJS Ketenagakerjaan KPJ number into `*out`. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kpj`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_kpj`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kpj_parse(
     ptr: *const u8,
@@ -900,7 +936,10 @@ pub unsafe extern "C" fn identitas_kpj_parse(
 /// Writes a KPJ number (plain digits) and a NUL; as `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_kpj_format(
     ptr: *const u8,
@@ -917,7 +956,8 @@ pub unsafe extern "C" fn identitas_kpj_format(
 /// (surrounding whitespace ignored, letter stored uppercase). Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_faskes`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_faskes`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_faskes_parse(
     ptr: *const u8,
@@ -939,7 +979,9 @@ pub unsafe extern "C" fn identitas_faskes_parse(
 /// 1 when `(ptr, len)` is a valid NIP (18 digits, dates and sex digit checked), else 0.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nip_is_valid(ptr: *const u8, len: usize) -> i32 {
     // SAFETY: forwarded contract.
@@ -949,7 +991,8 @@ pub unsafe extern "C" fn identitas_nip_is_valid(ptr: *const u8, len: usize) -> i
 /// Parses a NIP into `*out`. Statuses: format, 6xx. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nip`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_nip`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nip_parse(
     ptr: *const u8,
@@ -970,7 +1013,10 @@ pub unsafe extern "C" fn identitas_nip_parse(
 /// `identitas_nik_format`.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_nip_format(
     ptr: *const u8,
@@ -987,7 +1033,7 @@ pub unsafe extern "C" fn identitas_nip_format(
 /// (also for kinds without a validator and on misuse). Thread-safe.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_is_valid(kind: i32, ptr: *const u8, len: usize) -> i32 {
     let Some(f) = kind_from_code(kind).ok().and_then(is_valid_fn) else {
@@ -1001,7 +1047,7 @@ pub unsafe extern "C" fn identitas_is_valid(kind: i32, ptr: *const u8, len: usiz
 /// not; `IDENTITAS_STATUS_UNKNOWN_KIND` for a kind without a validator. Thread-safe.
 ///
 /// # Safety
-/// As `identitas_nik_is_valid`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_validate(kind: i32, ptr: *const u8, len: usize) -> i32 {
     guard(|| {
@@ -1018,15 +1064,20 @@ pub unsafe extern "C" fn identitas_validate(kind: i32, ptr: *const u8, len: usiz
 ///
 /// `results[i]` receives 1 or 0 (valid or not) when `statuses` is NULL, and
 /// `statuses[i]` receives the full status of each value when `results` is NULL;
-/// exactly one of them must be given (for `count > 0`). Offsets are checked
-/// before anything is written (`IDENTITAS_STATUS_INVALID_ARGUMENT`).
+/// exactly one of them must be given (for `count > 0`). Everything is checked
+/// before anything is written: offsets (`IDENTITAS_STATUS_INVALID_ARGUMENT`), an
+/// output array sharing a byte with `offsets` (`IDENTITAS_STATUS_OVERLAPPING_OFFSETS`)
+/// or with `data` (`IDENTITAS_STATUS_OVERLAPPING_BUFFERS`). `data` and `offsets`
+/// may overlap each other (both are only read).
 /// Returns `IDENTITAS_STATUS_OK`, `IDENTITAS_STATUS_UNKNOWN_KIND`, or a pointer
-/// status. Thread-safe.
+/// status. Thread-safe: no shared state; concurrent calls may share the inputs,
+/// never an output array.
 ///
 /// # Safety
 /// `data` readable for `data_len` bytes (or NULL with 0); `offsets` readable
 /// for `count + 1` `size_t` (may be NULL when `count == 0`); `results` writable
-/// for `count` bytes or `statuses` for `count` `int32_t`.
+/// for `count` bytes or `statuses` for `count` `int32_t`; none of them modified
+/// by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_validate_batch(
     kind: i32,
@@ -1059,7 +1110,28 @@ pub unsafe extern "C" fn identitas_validate_batch(
         if n > isize::MAX as usize / core::mem::size_of::<usize>() {
             return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
         }
-        // SAFETY: non-null, aligned, `count + 1` entries per the contract.
+        // The output array, checked against both inputs before any slice of it exists.
+        let (out_ptr, out_bytes) = if results.is_null() {
+            check_out(statuses)?;
+            if count > isize::MAX as usize / 4 {
+                return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
+            }
+            (statuses as *const u8, count * 4)
+        } else {
+            (results as *const u8, count)
+        };
+        if (out_ptr as usize).checked_add(out_bytes).is_none() {
+            return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
+        }
+        let offsets_bytes = n * core::mem::size_of::<usize>();
+        if overlaps(out_ptr, out_bytes, offsets as *const u8, offsets_bytes) {
+            return Err(IDENTITAS_STATUS_OVERLAPPING_OFFSETS);
+        }
+        if overlaps(out_ptr, out_bytes, data.as_ptr(), data.len()) {
+            return Err(IDENTITAS_STATUS_OVERLAPPING_BUFFERS);
+        }
+        // SAFETY: non-null, aligned, `count + 1` entries per the contract, not written
+        // through any output (checked above).
         let offsets = unsafe { core::slice::from_raw_parts(offsets, n) };
         let mut prev = offsets.first().copied().unwrap_or(0);
         for &o in offsets {
@@ -1070,20 +1142,14 @@ pub unsafe extern "C" fn identitas_validate_batch(
         }
         let value = |i: usize| &data[offsets[i]..offsets[i + 1]];
         if !results.is_null() {
-            // SAFETY: `count` writable bytes per the contract.
+            // SAFETY: `count` writable bytes per the contract, disjoint from the inputs.
             let out = unsafe { input_mut(results, count) }?;
-            if overlaps(data.as_ptr(), data.len(), out.as_ptr(), count) {
-                return Err(IDENTITAS_STATUS_OVERLAPPING_BUFFERS);
-            }
             for (i, slot) in out.iter_mut().enumerate() {
                 *slot = u8::from(fast(value(i)));
             }
         } else {
-            check_out(statuses)?;
-            if count > isize::MAX as usize / 4 {
-                return Err(IDENTITAS_STATUS_INVALID_ARGUMENT);
-            }
-            // SAFETY: non-null, aligned, `count` writable entries per the contract.
+            // SAFETY: non-null, aligned, `count` writable entries per the contract,
+            // disjoint from the inputs.
             let out = unsafe { core::slice::from_raw_parts_mut(statuses, count) };
             for (i, slot) in out.iter_mut().enumerate() {
                 *slot = match validate_kind(kind, value(i)) {

@@ -60,9 +60,9 @@ use crate::kind::Kind;
 /// constant changes incompatibly.
 pub const IDENTITAS_ABI_VERSION_MAJOR: u32 = 1;
 /// Minor version of the C ABI: grows when functions or constants are added.
-pub const IDENTITAS_ABI_VERSION_MINOR: u32 = 1;
+pub const IDENTITAS_ABI_VERSION_MINOR: u32 = 2;
 /// `(MAJOR << 16) | MINOR`, what `identitas_abi_version()` returns.
-pub const IDENTITAS_ABI_VERSION: u32 = 0x0001_0001;
+pub const IDENTITAS_ABI_VERSION: u32 = 0x0001_0002;
 
 /// Success.
 pub const IDENTITAS_STATUS_OK: i32 = 0;
@@ -83,6 +83,8 @@ pub const IDENTITAS_STATUS_UNKNOWN_KIND: i32 = 7;
 /// The library was built without the feature this function needs (JSON
 /// policies need the `serde` feature, on by default).
 pub const IDENTITAS_STATUS_UNSUPPORTED: i32 = 8;
+/// An output array overlaps a caller array of offsets (`identitas_validate_batch()`).
+pub const IDENTITAS_STATUS_OVERLAPPING_OFFSETS: i32 = 9;
 /// The input is empty or only whitespace.
 pub const IDENTITAS_STATUS_EMPTY: i32 = 10;
 /// A byte that is neither a digit nor an accepted separator.
@@ -212,6 +214,7 @@ const STATUS_NAMES: &[(i32, &core::ffi::CStr)] = &[
     (IDENTITAS_STATUS_MISALIGNED_POINTER, c"misaligned_pointer"),
     (IDENTITAS_STATUS_UNKNOWN_KIND, c"unknown_kind"),
     (IDENTITAS_STATUS_UNSUPPORTED, c"unsupported"),
+    (IDENTITAS_STATUS_OVERLAPPING_OFFSETS, c"overlapping_offsets"),
     (IDENTITAS_STATUS_EMPTY, c"empty"),
     (IDENTITAS_STATUS_INVALID_CHARACTER, c"invalid_character"),
     (IDENTITAS_STATUS_INVALID_SEPARATOR, c"invalid_separator"),
@@ -474,6 +477,10 @@ pub(crate) const fn error_kind_code(kind: crate::error::ErrorKind) -> i32 {
 /// Compare with `IDENTITAS_ABI_VERSION_MAJOR` from the header at start-up: a
 /// different major version means the header and the library disagree.
 /// Thread-safe; never fails.
+///
+/// # Safety
+/// No pointer arguments and no shared state: safe to call from any thread at
+/// any time.
 #[unsafe(no_mangle)]
 pub extern "C" fn identitas_abi_version() -> u32 {
     guard_with(IDENTITAS_ABI_VERSION, || IDENTITAS_ABI_VERSION)
@@ -482,6 +489,10 @@ pub extern "C" fn identitas_abi_version() -> u32 {
 /// The crate version (`"0.1.0"`): a static NUL-terminated string, never freed.
 ///
 /// Thread-safe; never fails, never NULL.
+///
+/// # Safety
+/// No pointer arguments: safe to call from any thread at any time. The result
+/// is never NULL and is a static string: never free or write it.
 #[unsafe(no_mangle)]
 pub extern "C" fn identitas_version() -> *const c_char {
     const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
@@ -494,6 +505,10 @@ pub extern "C" fn identitas_version() -> *const c_char {
 /// Returns a static NUL-terminated string, never NULL and never to be freed;
 /// `"unknown_status"` for a code the library does not know. Several statuses
 /// of different identifiers share a name (`"invalid_length"`). Thread-safe.
+///
+/// # Safety
+/// No pointer arguments: safe to call from any thread at any time. The result
+/// is never NULL and is a static string: never free or write it.
 #[unsafe(no_mangle)]
 pub extern "C" fn identitas_status_str(status: i32) -> *const c_char {
     guard_with(c"panic".as_ptr(), || {
@@ -509,6 +524,10 @@ pub extern "C" fn identitas_status_str(status: i32) -> *const c_char {
 /// (python-stdnum's exception classes), `_USAGE` for everything else.
 ///
 /// Thread-safe; never fails.
+///
+/// # Safety
+/// No pointer arguments and no shared state: safe to call from any thread at
+/// any time.
 #[unsafe(no_mangle)]
 pub extern "C" fn identitas_status_kind(status: i32) -> i32 {
     guard_with(IDENTITAS_ERROR_KIND_USAGE, || status_kind(status))

@@ -145,7 +145,8 @@ pub unsafe extern "C" fn identitas_phone_is_valid(ptr: *const u8, len: usize) ->
 /// Parses a phone number into `*out`. Statuses: format (1x), 4xx, pointer statuses. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_phone`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_phone`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_phone_parse(
     ptr: *const u8,
@@ -178,7 +179,10 @@ pub unsafe extern "C" fn identitas_phone_parse(
 /// with a NUL; `*out_len` gets the length. As `identitas_nik_format` otherwise.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_phone_normalize(
     ptr: *const u8,
@@ -196,7 +200,10 @@ pub unsafe extern "C" fn identitas_phone_normalize(
 /// `IDENTITAS_FORMAT_MAX` bytes always suffice. As `identitas_nik_format` otherwise.
 ///
 /// # Safety
-/// As `identitas_nik_format`.
+/// `ptr` must point to `len` readable bytes (or be NULL with `len == 0`);
+/// `out` to `cap` writable bytes (or be NULL with `cap == 0`); `out_len` to a writable `size_t`.
+/// Callable from any thread at any time (no shared state); the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_phone_format(
     ptr: *const u8,

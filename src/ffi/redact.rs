@@ -177,7 +177,8 @@ unsafe fn read_findings(
 /// mask, no key, every confidence. Returns a pointer status or OK. Thread-safe.
 ///
 /// # Safety
-/// `out` must point to writable memory for an `identitas_redact_options`.
+/// `out` must point to writable memory for an `identitas_redact_options`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_redact_options_default(
     out: *mut identitas_redact_options,
@@ -312,7 +313,8 @@ pub unsafe extern "C" fn identitas_redact_in_place(
 /// (`IDENTITAS_STATUS_REDACT_OUT_OF_BOUNDS`, `_OVERLAP`). Thread-safe.
 ///
 /// # Safety
-/// As `identitas_redact`; `findings` readable for `count` entries (or NULL with 0).
+/// `redactor` NULL or live; `ptr` readable for `len` bytes (or NULL with 0);
+/// `out` writable for `cap` bytes (or NULL with 0); `out_len` a writable `size_t`; `findings` readable for `count` entries (or NULL with 0).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_redact_findings(
     redactor: *const identitas_redactor,
@@ -343,7 +345,7 @@ pub unsafe extern "C" fn identitas_redact_findings(
 /// operators only); on any error the buffer is unchanged. Thread-safe.
 ///
 /// # Safety
-/// As `identitas_redact_in_place`; `findings` readable for `count` entries
+/// `redactor` NULL or live; `buf` readable and writable for `len` bytes (or NULL with 0); `findings` readable for `count` entries
 /// (or NULL with 0) and not inside `buf`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_redact_findings_in_place(
@@ -372,6 +374,8 @@ pub unsafe extern "C" fn identitas_redact_findings_in_place(
 ///
 /// # Safety
 /// `redactor` NULL or live; `out` a writable `identitas_redact_stream *`.
+/// Thread-safe: one redactor may serve several threads at once; the memory passed in
+/// must not be written by another thread during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_redact_stream_new(
     redactor: *const identitas_redactor,
@@ -615,7 +619,8 @@ fn store_redactor(
 /// success; free it with `identitas_redactor_free`. Thread-safe.
 ///
 /// # Safety
-/// As `identitas_redactor_new`; `masks` readable for `count` entries (or NULL with 0).
+/// `options` NULL or readable (and its `key` readable for `key_len` bytes);
+/// `scanner` NULL or a live handle; `out` a writable `identitas_redactor *`; `masks` readable for `count` entries (or NULL with 0).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_redactor_new_with_masks(
     options: *const identitas_redact_options,

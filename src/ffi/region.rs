@@ -42,7 +42,8 @@ const _: () = assert!(
 /// builds the name table once (about 150 KB); later calls never allocate. Thread-safe.
 ///
 /// # Safety
-/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_region`.
+/// `ptr` readable for `len` bytes (or NULL with 0); `out` writable for an `identitas_region`
+/// (NULL gives `IDENTITAS_STATUS_NULL_POINTER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_region_lookup(
     ptr: *const u8,
@@ -73,6 +74,10 @@ pub unsafe extern "C" fn identitas_region_lookup(
 
 /// The name of a two-digit province code (`32` -> `"Jawa Barat"`): a static
 /// NUL-terminated string, never freed, or NULL for an unknown code. Thread-safe.
+///
+/// # Safety
+/// No pointer arguments: safe to call from any thread at any time. The result
+/// is NULL for an unknown code, else a static string: never free or write it.
 #[unsafe(no_mangle)]
 pub extern "C" fn identitas_province_name(code: u32) -> *const c_char {
     guard_with(core::ptr::null(), || {

@@ -173,7 +173,8 @@ pub unsafe extern "C" fn identitas_scan(
 /// `identitas_scan`. No allocation. Thread-safe.
 ///
 /// # Safety
-/// As `identitas_scan`.
+/// `scanner` NULL or a live handle; `ptr` readable for `len` bytes (or NULL
+/// with 0); `out` writable for `cap` findings (or NULL with 0); `out_count` a writable `size_t`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn identitas_scan_hint(
     scanner: *const identitas_scanner,
@@ -288,7 +289,7 @@ pub unsafe extern "C" fn identitas_scan_each(
 
 /// A streaming scanner (opaque): push chunks of any size, read findings with
 /// absolute byte offsets (from the first byte pushed), the same findings one
-/// `identitas_scan` of the concatenation would give. Holds about 1 KiB of
+/// `identitas_scan` of the concatenation would give. Holds about 1.5 KiB of
 /// input plus the findings not yet read. Used by one thread at a time (it may
 /// move between threads).
 pub struct identitas_scan_stream {

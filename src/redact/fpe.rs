@@ -6,8 +6,9 @@
 //! IV; AES-128, -192 and -256 keys are accepted. Tested against the NIST sample
 //! vectors.
 
-use aes::cipher::{BlockEncrypt, KeyInit, generic_array::GenericArray};
-use aes::{Aes128, Aes192, Aes256};
+use aes::Block;
+use aes::hazmat::{cipher_round, inv_mix_columns};
+use zeroize::{Zeroize, Zeroizing};
 
 /// Why an FF1 operation was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -44,28 +45,102 @@ pub const MAX_LEN: usize = 48;
 /// Longest tweak accepted, in bytes.
 pub const MAX_TWEAK: usize = 64;
 
+/// Round keys of AES-256, the largest schedule: 15 round keys of 16 bytes.
+const SCHEDULE_BYTES: usize = 15 * 16;
+
+/// An AES encryption key schedule (FIPS 197), the only copy of the key material an
+/// [`Ff1`] holds.
+///
+/// It lives in one heap allocation made before the key is expanded into it, so moving
+/// an `Ff1` (or the `Keys` holding it) copies a pointer, not key material, and it is
+/// zeroised (volatile writes) when dropped. The `aes` crate's cipher types are not used
+/// for this: they keep the schedule in a union sized for both the AES-NI and the
+/// software backend and wipe only the active one, leaving the other half with whatever
+/// bytes the value was built from. Rounds run through `aes::hazmat` (AES-NI when the
+/// CPU has it, the constant-time fixsliced software rounds otherwise), and the key
+/// expansion's S-box goes through the same rounds, so nothing indexes a table with
+/// key bytes.
 #[derive(Clone)]
-enum Cipher {
-    A128(Aes128),
-    A192(Aes192),
-    A256(Aes256),
+struct Schedule {
+    keys: Box<Zeroizing<[u8; SCHEDULE_BYTES]>>,
+    rounds: usize,
 }
 
-impl Cipher {
-    fn encrypt(&self, block: &mut [u8; 16]) {
-        let b = GenericArray::from_mut_slice(block);
-        match self {
-            Cipher::A128(c) => c.encrypt_block(b),
-            Cipher::A192(c) => c.encrypt_block(b),
-            Cipher::A256(c) => c.encrypt_block(b),
+impl Schedule {
+    /// Expands a 16-, 24- or 32-byte key; `None` for other lengths.
+    fn new(key: &[u8]) -> Option<Schedule> {
+        let nk = match key.len() {
+            16 | 24 | 32 => key.len() / 4,
+            _ => return None,
+        };
+        let rounds = nk + 6;
+        let mut keys = Box::new(Zeroizing::new([0u8; SCHEDULE_BYTES]));
+        let w: &mut [u8; SCHEDULE_BYTES] = &mut keys;
+        w[..key.len()].copy_from_slice(key);
+        let mut rcon = 1u8;
+        let mut temp = [0u8; 4];
+        for i in nk..4 * (rounds + 1) {
+            temp.copy_from_slice(&w[4 * (i - 1)..4 * i]);
+            if i % nk == 0 {
+                temp.rotate_left(1);
+                sub_word(&mut temp);
+                temp[0] ^= rcon;
+                rcon = (rcon << 1) ^ if rcon & 0x80 != 0 { 0x1b } else { 0 };
+            } else if nk > 6 && i % nk == 4 {
+                sub_word(&mut temp);
+            }
+            for k in 0..4 {
+                w[4 * i + k] = w[4 * (i - nk) + k] ^ temp[k];
+            }
         }
+        temp.zeroize();
+        Some(Schedule { keys, rounds })
+    }
+
+    /// Round key `r`.
+    #[inline]
+    fn round_key(&self, r: usize) -> &Block {
+        Block::from_slice(&self.keys[16 * r..16 * r + 16])
+    }
+
+    /// Encrypts one block in place.
+    fn encrypt(&self, block: &mut [u8; 16]) {
+        let b = Block::from_mut_slice(block);
+        xor_into(b, self.round_key(0));
+        for r in 1..self.rounds {
+            cipher_round(b, self.round_key(r));
+        }
+        // The last round has no MixColumns: undo the one `cipher_round` applies.
+        cipher_round(b, &Block::default());
+        inv_mix_columns(b);
+        xor_into(b, self.round_key(self.rounds));
     }
 }
 
-/// An FF1 instance with its AES key schedule (zeroised on drop by the `aes` crate).
+#[inline]
+fn xor_into(b: &mut Block, k: &Block) {
+    for (x, y) in b.iter_mut().zip(k.iter()) {
+        *x ^= y;
+    }
+}
+
+/// SubWord of the key expansion, through an AES round: with the word in every column,
+/// ShiftRows moves nothing, so SubBytes is what remains once MixColumns is undone.
+fn sub_word(word: &mut [u8; 4]) {
+    let mut b = Block::default();
+    for col in b.chunks_exact_mut(4) {
+        col.copy_from_slice(word);
+    }
+    cipher_round(&mut b, &Block::default());
+    inv_mix_columns(&mut b);
+    word.copy_from_slice(&b[..4]);
+    b.as_mut_slice().zeroize();
+}
+
+/// An FF1 instance with its AES key schedule (on the heap, zeroised on drop).
 #[derive(Clone)]
 pub struct Ff1 {
-    cipher: Cipher,
+    cipher: Schedule,
     radix: u32,
 }
 
@@ -95,12 +170,7 @@ impl Ff1 {
         if !(2..=36).contains(&radix) {
             return Err(Ff1Error::Radix);
         }
-        let cipher = match key.len() {
-            16 => Cipher::A128(Aes128::new(GenericArray::from_slice(key))),
-            24 => Cipher::A192(Aes192::new(GenericArray::from_slice(key))),
-            32 => Cipher::A256(Aes256::new(GenericArray::from_slice(key))),
-            len => return Err(Ff1Error::KeyLength { len }),
-        };
+        let cipher = Schedule::new(key).ok_or(Ff1Error::KeyLength { len: key.len() })?;
         Ok(Ff1 { cipher, radix })
     }
 

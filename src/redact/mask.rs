@@ -1,7 +1,15 @@
 //! Length-preserving masks: each hidden character becomes the mask byte,
 //! separators and layout stay, so offsets into the buffer remain valid.
+//!
+//! Values the scanner found written with non-ASCII digits (full-width U+FF10-FF19,
+//! Arabic-Indic U+0660-0669, Extended Arabic-Indic U+06F0-06F9) are masked digit by
+//! digit like ASCII ones, each hidden digit replaced by a mask of the same byte length:
+//! a full-width digit by the full-width form of the mask byte (`*` -> U+FF0A FULLWIDTH
+//! ASTERISK, 3 bytes), a two-byte Arabic-Indic digit by the mask byte twice (`**`).
+//! Visible digits stay as written.
 
 use crate::kind::Kind;
+use crate::scan::fold;
 
 /// How a value is masked: how many of its digits (letters count as digits)
 /// stay visible at the start and at the end, and the byte that hides the rest.
@@ -93,6 +101,10 @@ fn hidden(b: u8) -> bool {
 /// visible trail going backward, and only the bytes between are touched.
 #[inline]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
+    if fold::has_foldable(span) {
+        mask_folded(kind, spec, span);
+        return;
+    }
     match kind {
         Kind::Email => {
             let at = memchr::memrchr(b'@', span).unwrap_or(span.len());
@@ -106,6 +118,109 @@ pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
             mask_digits(span, skip, spec);
         }
         _ => mask_digits(span, 0, spec),
+    }
+}
+
+/// [`mask_in_place`] for a span holding non-ASCII digits or the full-width `＠`:
+/// the same rules, reading each such character as one digit (or `@`).
+fn mask_folded(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
+    use super::normalise::{PHONE_HEAD, phone_prefix_len_of};
+    if kind == Kind::Email {
+        // Everything before the last `@` or `＠`.
+        let mut at = span.len();
+        let mut i = 0;
+        while i < span.len() {
+            match fold::fold_at(span, i) {
+                Some((b'@', len)) => {
+                    at = i;
+                    i += len;
+                }
+                Some((_, len)) => i += len,
+                None => {
+                    if span.get(i) == Some(&b'@') {
+                        at = i;
+                    }
+                    i += 1;
+                }
+            }
+        }
+        if let Some(local) = span.get_mut(..at) {
+            local.fill(spec.ch);
+        }
+        return;
+    }
+    // The characters a mask hides: (digit or letter as ASCII, offset, length).
+    let unit = |span: &[u8], i: usize| -> (Option<u8>, usize) {
+        match fold::digit_at(span, i) {
+            Some((d, len)) => (Some(d), len),
+            None => {
+                let b = span.get(i).copied().unwrap_or(0);
+                (hidden(b).then_some(b), 1)
+            }
+        }
+    };
+    // First pass: how many there are, and the phone prefix from the leading digits.
+    let mut head = [0u8; PHONE_HEAD];
+    let (mut total, mut digits) = (0usize, 0usize);
+    let mut i = 0;
+    while i < span.len() {
+        let (c, len) = unit(span, i);
+        if let Some(c) = c {
+            total += 1;
+            if c.is_ascii_digit() {
+                if let Some(slot) = head.get_mut(digits) {
+                    *slot = c;
+                }
+                digits += 1;
+            }
+        }
+        i += len;
+    }
+    let skip = if kind == Kind::Phone {
+        phone_prefix_len_of(head.get(..digits.min(PHONE_HEAD)).unwrap_or(&[]), digits)
+    } else {
+        0
+    };
+    let body = total.saturating_sub(skip);
+    let (lead, trail) = if spec.visible() >= body {
+        (0, 0)
+    } else {
+        (usize::from(spec.lead), usize::from(spec.trail))
+    };
+    let wide = wide_mask(spec.ch);
+    // Second pass: hide the ones outside the prefix, lead and trail.
+    let (mut k, mut i) = (0usize, 0usize);
+    while i < span.len() {
+        let (c, len) = unit(span, i);
+        if c.is_some() {
+            let pos = k;
+            k += 1;
+            let shown = pos < skip || pos - skip < lead || pos - skip >= body - trail;
+            if !shown {
+                if let Some(slot) = span.get_mut(i..i + len) {
+                    match len {
+                        3 => slot.copy_from_slice(&wide),
+                        _ => slot.fill(spec.ch),
+                    }
+                }
+            }
+        }
+        i += len;
+    }
+}
+
+/// The three UTF-8 bytes that hide a full-width digit: the full-width form of the mask
+/// byte (U+FF01-FF5E for `!`-`~`), or the mask byte three times for other bytes.
+fn wide_mask(ch: u8) -> [u8; 3] {
+    if (0x21..=0x7E).contains(&ch) {
+        let cp = 0xFEE0u32 + u32::from(ch);
+        [
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]
+    } else {
+        [ch; 3]
     }
 }
 
@@ -329,6 +444,103 @@ mod tests {
             m(Kind::Nip, "19660801 198803 1 001"),
             "******** ****** * ***"
         );
+    }
+
+    #[test]
+    fn non_ascii_digits_are_masked_with_same_length_marks() {
+        let fw = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(0xFF10 + (c as u32 - 0x30)).unwrap(),
+                    '*' => '\u{FF0A}',
+                    c => c,
+                })
+                .collect()
+        };
+        let ar = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(0x660 + (c as u32 - 0x30)).unwrap(),
+                    c => c,
+                })
+                .collect()
+        };
+        assert_eq!(
+            m(Kind::Nik, &fw("3171011708450001")),
+            fw("317101**********")
+        );
+        assert_eq!(
+            m(Kind::Nik, &fw("3171 0117 0845 0001")),
+            fw("3171 01** **** ****")
+        );
+        // Two-byte digits become two mask bytes.
+        assert_eq!(
+            m(Kind::Nik, &ar("3171011708450001")),
+            format!("{}{}", ar("317101"), "**".repeat(10))
+        );
+        // Mixed: each digit keeps its own script; phones keep their prefix.
+        let mixed = format!("3171{}08450001", fw("0117"));
+        assert_eq!(m(Kind::Nik, &mixed), format!("3171{}********", fw("01**")));
+        assert_eq!(m(Kind::Phone, &fw("0812-3456-7890")), fw("0812-****-*890"));
+        assert_eq!(
+            m(Kind::Phone, &fw("+62 812 3456 7890")),
+            fw("+62 812 **** *890")
+        );
+        // E-mail: the local part before the last `@` or `＠` is hidden, bytewise.
+        assert_eq!(m(Kind::Email, "budi１@mail.co.id"), "*******@mail.co.id");
+        assert_eq!(m(Kind::Email, "budi＠mail.co.id"), "****＠mail.co.id");
+        let mut b = fw("3171011708450001").into_bytes();
+        let spec = MaskSpec {
+            lead: 0,
+            trail: 0,
+            ch: b'#',
+        };
+        mask_in_place(Kind::Nik, spec, &mut b);
+        assert_eq!(String::from_utf8(b).unwrap(), "＃".repeat(16));
+    }
+
+    proptest! {
+        /// A value with non-ASCII digits masks like its ASCII form, mark for mark.
+        #[test]
+        fn folded_mask_agrees_with_ascii_mask(
+            span in prop::collection::vec(prop_oneof![
+                0x30u8..0x3a, Just(b'-'), Just(b' '), Just(b'+'), Just(b'a'),
+            ], 0..30),
+            wide in prop::collection::vec(0u8..3, 30),
+            k in 0usize..Kind::ALL.len(),
+            lead in 0u8..8,
+            trail in 0u8..8,
+        ) {
+            let kind = Kind::ALL[k];
+            prop_assume!(kind != Kind::Email);
+            let spec = MaskSpec { lead, trail, ch: b'*' };
+            let mut ascii = span.clone();
+            mask_in_place(kind, spec, &mut ascii);
+            // The same value with some digits written as full-width or Arabic-Indic.
+            let mut written = String::new();
+            let mut expect = String::new();
+            for ((&b, &a), &w) in span.iter().zip(&ascii).zip(&wide) {
+                let c = char::from(b);
+                match (c.is_ascii_digit(), w) {
+                    (true, 1) => {
+                        written.push(char::from_u32(0xFF10 + u32::from(b - b'0')).unwrap());
+                        expect.push(if a == b'*' { '\u{FF0A}' } else { written.chars().last().unwrap() });
+                    }
+                    (true, 2) => {
+                        let d = char::from_u32(0x660 + u32::from(b - b'0')).unwrap();
+                        written.push(d);
+                        if a == b'*' { expect.push_str("**") } else { expect.push(d) }
+                    }
+                    _ => {
+                        written.push(c);
+                        expect.push(char::from(a));
+                    }
+                }
+            }
+            let mut got = written.clone().into_bytes();
+            mask_in_place(kind, spec, &mut got);
+            prop_assert_eq!(String::from_utf8(got).unwrap(), expect);
+        }
     }
 
     #[test]

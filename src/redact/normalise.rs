@@ -7,7 +7,15 @@ use crate::kind::Kind;
 ///
 /// Numbers keep their digits (letters upper-cased); phones become `62` + the
 /// national significant number; e-mail addresses are lower-cased (ASCII).
+/// Full-width and Arabic-Indic digits and the full-width `＠` count as their ASCII
+/// forms, so `３１７１…` gets the token of `3171…`.
 pub fn normalise_into(kind: Kind, value: &[u8], out: &mut Vec<u8>) {
+    if crate::scan::fold::has_foldable(value) {
+        let mut folded = crate::scan::fold::Folded::default();
+        folded.fold(value);
+        normalise_into(kind, &folded.bytes, out);
+        return;
+    }
     match kind {
         Kind::Email => out.extend(value.iter().map(u8::to_ascii_lowercase)),
         Kind::Phone => {
@@ -96,6 +104,16 @@ mod tests {
             "budi.s@example.co.id"
         );
         assert_eq!(token_domain(Kind::Npwp, b"3171011708450001"), Kind::Nik);
+        // Non-ASCII digits and the full-width at sign normalise to ASCII.
+        assert_eq!(
+            n(Kind::Nik, "\u{FF13}\u{FF11}71 0117.0845-000\u{661}"),
+            "3171011708450001"
+        );
+        assert_eq!(n(Kind::Phone, "\u{6F0}812-3456-7890"), "6281234567890");
+        assert_eq!(
+            n(Kind::Email, "Budi\u{FF11}\u{FF20}Mail.co.id"),
+            "budi1@mail.co.id"
+        );
         assert_eq!(token_domain(Kind::Npwp, b"0831326657201000"), Kind::Npwp);
     }
 }

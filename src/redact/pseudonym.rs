@@ -16,6 +16,9 @@
 //! * Payment cards: the first six digits (IIN) stay, the middle is encrypted and
 //!   the Luhn digit recomputed.
 //!
+//! Digits written as full-width or Arabic-Indic characters are read as their values
+//! and the pseudonym's digits are written back in the same script (same length).
+//!
 //! NIP and e-mail addresses have no pseudonym ([`PseudonymError::Unsupported`]).
 //! Cycle walking keeps encryption a permutation of the valid values, so
 //! decryption walks back the same way.
@@ -59,15 +62,21 @@ impl Digits {
             at: [0; MAX_DIGITS],
             n: 0,
         };
-        for (i, &b) in span.iter().enumerate() {
-            if b.is_ascii_digit() {
+        let mut i = 0;
+        while let Some(&b) = span.get(i) {
+            let (digit, len) = match crate::scan::fold::digit_at(span, i) {
+                Some((d, len)) => (Some(d), len),
+                None => (b.is_ascii_digit().then_some(b), 1),
+            };
+            if let Some(d) = digit {
                 if out.n == MAX_DIGITS {
                     return Err(PseudonymError::Invalid);
                 }
-                out.d[out.n] = b;
+                out.d[out.n] = d;
                 out.at[out.n] = i;
                 out.n += 1;
             }
+            i += len;
         }
         Ok(out)
     }
@@ -76,9 +85,17 @@ impl Digits {
         &self.d[..self.n]
     }
 
+    /// Writes the digits back where they were read, each in its script as written.
     fn write_back(&self, span: &mut [u8]) {
         for k in 0..self.n {
-            span[self.at[k]] = self.d[k];
+            let Some(slot) = span.get_mut(self.at[k]..) else {
+                continue;
+            };
+            if !crate::scan::fold::write_digit_like(slot, self.d[k]) {
+                if let Some(b) = slot.first_mut() {
+                    *b = self.d[k];
+                }
+            }
         }
     }
 }

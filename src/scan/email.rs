@@ -8,52 +8,130 @@
 
 use super::class::{DOMAIN, LOCAL, at, is};
 
-/// Longest local part.
+/// Longest local part, in bytes as written.
 pub(crate) const MAX_LOCAL: usize = 64;
-/// Longest domain.
+/// Longest domain, in bytes as written.
 pub(crate) const MAX_DOMAIN: usize = 255;
 
+/// The invisible character (zero-width, bidi control, soft hyphen, U+FEFF) starting at
+/// `input[i]`: its length. The same set the numeric scanner sees through.
+#[inline]
+fn invisible_at(input: &[u8], i: usize) -> Option<usize> {
+    let b0 = at(input, i);
+    if b0 < 0xC2 {
+        return None;
+    }
+    match (b0, at(input, i + 1), at(input, i + 2)) {
+        (0xC2, 0xAD, _) => Some(2),
+        (0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE)
+        | (0xE2, 0x81, 0xA0 | 0xA6..=0xA9)
+        | (0xEF, 0xBB, 0xBF) => Some(3),
+        _ => None,
+    }
+}
+
+/// The invisible character ending just before `input[i]`: its length.
+#[inline]
+fn invisible_before(input: &[u8], i: usize) -> Option<usize> {
+    if at(input, i.wrapping_sub(1)) < 0x80 {
+        return None;
+    }
+    [2, 3]
+        .into_iter()
+        .find(|&len| i >= len && invisible_at(input, i - len) == Some(len))
+}
+
 /// The e-mail address around the `@` at `a`, as `(start, end)`.
+///
+/// Invisible characters (U+200B-200F, U+202A-202E, U+2060, U+2066-2069, U+FEFF, soft
+/// hyphen) inside the address are read through, so `budi\u{200B}@mail.co.id` is found;
+/// they are part of the span (and of the byte limits) but not of the address. When the
+/// domain runs straight into another `@` (`x@budi.santoso@gmail.com`, overlapping
+/// addresses) the span goes on to the end of the last address of the chain, so the
+/// masked form hides every local part; the chain stops where the span would pass
+/// [`super::MAX_FINDING_LEN`].
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
     // Local part, read backwards once: its length, a doubled dot, its first byte.
     let mut s = a;
+    let mut start = a; // start of the first visible character
     let mut doubled = false;
-    let mut dot_after = false; // the byte at `s` is a dot
+    let mut dot_after = false; // the visible character after `s` is a dot
+    let mut last: Option<u8> = None; // the visible character just before the `@`
     while s > 0 {
         let b = at(input, s - 1);
-        if !is(b, LOCAL) {
+        let len = if is(b, LOCAL) {
+            1
+        } else if let Some(len) = invisible_before(input, s) {
+            len
+        } else {
             break;
+        };
+        if a - s + len > MAX_LOCAL {
+            if len == 1 {
+                return None; // a longer local part
+            }
+            break; // invisible padding before the address is not part of it
         }
-        if a - s == MAX_LOCAL {
-            return None;
+        s -= len;
+        if len == 1 {
+            let dot = b == b'.';
+            doubled |= dot && dot_after;
+            dot_after = dot;
+            last.get_or_insert(b);
+            start = s;
         }
-        let dot = b == b'.';
-        doubled |= dot && dot_after;
-        dot_after = dot;
-        s -= 1;
     }
-    if s == a || doubled || dot_after || at(input, a - 1) == b'.' {
+    if last.is_none() || doubled || dot_after || last == Some(b'.') {
         return None; // empty, `..`, or a dot first or last
     }
-    // Domain.
-    let d0 = a + 1;
+    let (mut e, mut chained) = domain(input, a + 1, a + 1 + MAX_DOMAIN)?;
+    // Overlapping addresses: the domain is the next address's local part.
+    while chained {
+        let d0 = e + 1;
+        let cap = (start + super::MAX_FINDING_LEN).min(d0 + MAX_DOMAIN);
+        match domain(input, d0, cap) {
+            Some((next, more)) => {
+                e = next;
+                chained = more;
+            }
+            None => break,
+        }
+    }
+    Some((start, e))
+}
+
+/// The domain starting at `d0` and ending at most at `cap`: its end (trailing `.`, `-`
+/// and invisible characters left out) and whether it runs straight into an `@`.
+fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
     let mut e = d0;
-    while is(at(input, e), DOMAIN) {
-        if e - d0 == MAX_DOMAIN {
+    let mut end = d0; // after the last visible byte that is not `.` or `-`
+    loop {
+        let b = at(input, e);
+        let len = if is(b, DOMAIN) {
+            1
+        } else if let Some(len) = invisible_at(input, e) {
+            len
+        } else {
+            break;
+        };
+        if e + len > cap {
             return None;
         }
-        e += 1;
+        e += len;
+        if len == 1 && !matches!(b, b'.' | b'-') {
+            end = e;
+        }
     }
-    while e > d0 && matches!(at(input, e - 1), b'.' | b'-') {
-        e -= 1;
-    }
-    let domain = input.get(d0..e)?;
-    domain_ok(domain).then_some((s, e))
+    let chained = end == e && at(input, e) == b'@';
+    // Domain characters are ASCII, invisible ones are not: the visible domain is the
+    // ASCII bytes of the span.
+    let visible = input.get(d0..end)?.iter().copied().filter(u8::is_ascii);
+    domain_ok(visible).then_some((end, chained))
 }
 
 /// Checks the labels of a domain in one pass: every label 1-63 bytes, not starting or
 /// ending with `-`; at least two labels; the last one 2+ letters.
-fn domain_ok(domain: &[u8]) -> bool {
+fn domain_ok(domain: impl Iterator<Item = u8>) -> bool {
     let mut labels = 0;
     let mut len = 0usize;
     let mut first = 0u8;
@@ -61,7 +139,7 @@ fn domain_ok(domain: &[u8]) -> bool {
     let mut letters = true;
     let label_ok =
         |len: usize, first: u8, last: u8| (1..=63).contains(&len) && first != b'-' && last != b'-';
-    for &b in domain {
+    for b in domain {
         if b == b'.' {
             if !label_ok(len, first, prev) {
                 return false;
@@ -122,5 +200,52 @@ mod tests {
         assert_eq!(find(&format!("a@{label}d.com")), None);
         let ok = format!("{}@x.com", "a".repeat(64));
         assert_eq!(find(&ok).map(str::len), Some(70));
+    }
+
+    #[test]
+    fn invisible_characters_are_read_through() {
+        for s in [
+            "budi\u{200B}@mail.co.id",
+            "bu\u{200C}di@mail.co.id",
+            "budi@\u{2060}mail.co.id",
+            "budi\u{FEFF}@mail\u{AD}.co.id",
+            "budi\u{200F}@mail.co.id",
+        ] {
+            assert_eq!(find(s), Some(s), "{}", s.escape_debug());
+        }
+        // Leading and trailing ones are not part of the span.
+        assert_eq!(
+            find("x \u{200B}budi@mail.co.id\u{200B}."),
+            Some("budi@mail.co.id")
+        );
+        assert_eq!(find("\u{200B}@mail.co.id"), None);
+        assert_eq!(find("a.\u{200B}.b@mail.co.id"), None);
+        assert_eq!(find("a.\u{200B}@mail.co.id"), None);
+        // The byte limits count them inside an address, not as padding before it.
+        let long = format!("{}\u{200B}@x.com", "a".repeat(62));
+        assert_eq!(find(&long), None);
+        let padded = format!("{}budi@mail.co.id", "\u{200B}".repeat(30));
+        assert_eq!(find(&padded), Some("budi@mail.co.id"));
+    }
+
+    #[test]
+    fn overlapping_addresses_are_one_span() {
+        assert_eq!(
+            find("x@budi.santoso@gmail.com"),
+            Some("x@budi.santoso@gmail.com")
+        );
+        assert_eq!(find("a@b.co@c.co@d.com."), Some("a@b.co@c.co@d.com"));
+        // No chain through a trailing dot or into a broken address.
+        assert_eq!(find("x@budi.santoso.@gmail.com"), Some("x@budi.santoso"));
+        assert_eq!(find("x@budi.santoso@"), Some("x@budi.santoso"));
+        assert_eq!(find("x@budi.santoso@a"), Some("x@budi.santoso"));
+        // A chain stops before passing the longest finding.
+        let mut chain = String::from("x");
+        for _ in 0..40 {
+            chain.push_str("@abcdef.co");
+        }
+        let got = find(&chain).unwrap();
+        assert!(got.len() <= crate::scan::MAX_FINDING_LEN, "{}", got.len());
+        assert!(got.len() > 300);
     }
 }

@@ -29,6 +29,14 @@
 //!   `No. Kartu`, `Rp`…) or the `hint` decide between look-alikes: a 16-digit value valid as
 //!   NIK and KK is a NIK unless labelled KK; a NIK labelled NPWP is an NPWP; `Rp`/`Total`/
 //!   `Order` make a number no identifier. A matching label gives [`Confidence::High`].
+//! * **Other scripts.** Full-width (U+FF10-FF19), Arabic-Indic (U+0660-0669) and Extended
+//!   Arabic-Indic (U+06F0-06F9) digits count as the digits they display and the full-width
+//!   `＠` as `@`: an input holding one is scanned through a folded copy and the findings are
+//!   mapped back, so spans are the values as written (`fold.rs`; inputs without them take
+//!   the plain path). The parsers (`Nik::parse`…) stay ASCII-only on purpose: they check
+//!   fields a caller trusts, where another script is a data-quality problem to report.
+//! * **E-mail addresses** are read through invisible characters inside them, and
+//!   overlapping ones (`x@budi.santoso@gmail.com`) are one finding spanning the chain.
 //! * **Overlaps.** Leftmost-longest: at each start the longest valid candidate wins and the
 //!   scan goes on after it, so findings come out in order, one per span.
 
@@ -36,6 +44,8 @@ mod card;
 mod class;
 mod email;
 mod engine;
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
+pub(crate) mod fold;
 mod labels;
 #[cfg(test)]
 mod naive;
@@ -136,12 +146,24 @@ impl Scanner {
     ///
     /// `hint` is the kind a surrounding structure (CSV column, JSON key) says the
     /// field holds; it decides between look-alikes and raises confidence.
+    ///
+    /// Full-width and Arabic-Indic digits and the full-width `＠` are read as their
+    /// ASCII forms (see the module docs); spans are always offsets into `input`.
     pub fn scan_with(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
-        let cx = engine::Ctx {
-            input,
-            hint,
-            kinds: validate::enabled(&self.config),
-        };
+        let kinds = validate::enabled(&self.config);
+        #[cfg(feature = "std")]
+        if fold::has_foldable(input) {
+            let mut folded = fold::Folded::default();
+            folded.fold(input);
+            let cx = engine::Ctx {
+                input: &folded.bytes,
+                hint,
+                kinds,
+            };
+            engine::scan_range(&cx, 0, folded.bytes.len(), &mut |f| emit(folded.unfold(f)));
+            return;
+        }
+        let cx = engine::Ctx { input, hint, kinds };
         engine::scan_range(&cx, 0, input.len(), emit);
     }
 

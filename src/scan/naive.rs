@@ -140,44 +140,155 @@ impl Naive<'_> {
         }
     }
 
+    /// Length of the invisible character (zero-width, bidi control, soft hyphen, BOM)
+    /// starting at `i`.
+    fn invisible(&self, i: usize) -> Option<usize> {
+        let rest = self.input.get(i..)?;
+        let invisible: [&[u8]; 17] = [
+            "\u{AD}".as_bytes(),
+            "\u{200B}".as_bytes(),
+            "\u{200C}".as_bytes(),
+            "\u{200D}".as_bytes(),
+            "\u{200E}".as_bytes(),
+            "\u{200F}".as_bytes(),
+            "\u{202A}".as_bytes(),
+            "\u{202B}".as_bytes(),
+            "\u{202C}".as_bytes(),
+            "\u{202D}".as_bytes(),
+            "\u{202E}".as_bytes(),
+            "\u{2060}".as_bytes(),
+            "\u{2066}".as_bytes(),
+            "\u{2067}".as_bytes(),
+            "\u{2068}".as_bytes(),
+            "\u{2069}".as_bytes(),
+            "\u{FEFF}".as_bytes(),
+        ];
+        invisible
+            .iter()
+            .find(|c| rest.starts_with(c))
+            .map(|c| c.len())
+    }
+
+    /// The visible bytes of `input[from..to]` if it holds only `ok` bytes and invisible
+    /// characters.
+    fn visible(&self, from: usize, to: usize, ok: fn(u8) -> bool) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to {
+            if ok(self.byte(i)) {
+                out.push(self.byte(i));
+                i += 1;
+            } else {
+                i += self.invisible(i)?;
+            }
+        }
+        (i == to).then_some(out)
+    }
+
+    /// End of the run of domain characters and invisible ones starting at `d0`.
+    fn domain_run(&self, d0: usize) -> usize {
+        let mut i = d0;
+        loop {
+            if domain_char(self.byte(i)) && i < self.input.len() {
+                i += 1;
+            } else if let Some(len) = self.invisible(i) {
+                i += len;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    fn domain_valid(domain: &[u8]) -> bool {
+        let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
+        labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty() && l.len() <= 63 && !l.starts_with(b"-") && !l.ends_with(b"-")
+            })
+            && labels
+                .last()
+                .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_alphabetic))
+    }
+
+    /// An address `local@domain`, or a chain of overlapping ones `local@d1@d2…@dn`
+    /// (every `di` a valid domain running straight into the next `@`), read through
+    /// invisible characters inside it.
     fn email(&self, s: usize, e: usize) -> Option<Finding> {
         let span = &self.input[s..e];
         let a = s + span.iter().position(|&b| b == b'@')?;
-        let local = &self.input[s..a];
-        let domain = &self.input[a + 1..e];
-        if local.is_empty()
-            || local.len() > 64
-            || !local.iter().all(|&b| local_char(b))
-            || (s > 0 && local_char(self.input[s - 1]))
+        // Local part: starts with a visible character, at most 64 bytes as written.
+        let local = self.visible(s, a, local_char)?;
+        if !local_char(self.byte(s))
+            || a - s > 64
+            || local.is_empty()
             || local.starts_with(b".")
             || local.ends_with(b".")
             || local.windows(2).any(|w| w == b"..")
         {
             return None;
         }
-        let mut run_end = a + 1;
-        while run_end < self.input.len() && domain_char(self.input[run_end]) {
-            run_end += 1;
+        // Maximal on the left: invisible characters before it (within the 64 bytes)
+        // lead to no local character.
+        let mut p = s;
+        while let Some(len) = (2..=3).find(|&l| p >= l && self.invisible(p - l) == Some(l)) {
+            if a - (p - len) > 64 {
+                break;
+            }
+            p -= len;
         }
-        if run_end - (a + 1) > 255 {
+        if p > 0 && local_char(self.input[p - 1]) {
             return None;
         }
-        let mut stripped = run_end;
-        while stripped > a + 1 && matches!(self.input[stripped - 1], b'.' | b'-') {
-            stripped -= 1;
+        // Domains, split at each `@`.
+        let mut d0 = a + 1;
+        let mut first = true;
+        loop {
+            let run = self.domain_run(d0);
+            let cap = if first {
+                d0 + 255
+            } else {
+                (s + MAX_FINDING_LEN).min(d0 + 255)
+            };
+            if run > cap {
+                return None;
+            }
+            let at = span[d0 - s..]
+                .iter()
+                .position(|&b| b == b'@')
+                .map(|k| d0 + k);
+            match at {
+                Some(next) => {
+                    // A middle domain: its run ends at the `@` with nothing trimmed.
+                    let d = self.visible(d0, next, domain_char)?;
+                    if run != next
+                        || d.ends_with(b".")
+                        || d.ends_with(b"-")
+                        || !Self::domain_valid(&d)
+                    {
+                        return None;
+                    }
+                    if !domain_char(self.input[next - 1]) {
+                        return None; // an invisible character before the `@`
+                    }
+                    d0 = next + 1;
+                    first = false;
+                }
+                None => {
+                    // The last domain: its run less trailing `.`, `-` and invisible
+                    // characters ends at `e`.
+                    let d = self.visible(d0, e, domain_char)?;
+                    if e <= d0 || !domain_char(self.input[e - 1]) || !Self::domain_valid(&d) {
+                        return None;
+                    }
+                    let rest = self.visible(e, run, domain_char)?;
+                    if rest.iter().any(|&b| b != b'.' && b != b'-') {
+                        return None;
+                    }
+                    break;
+                }
+            }
         }
-        if stripped != e {
-            return None;
-        }
-        let labels: Vec<&[u8]> = domain.split(|&b| b == b'.').collect();
-        let ok = labels.len() >= 2
-            && labels.iter().all(|l| {
-                !l.is_empty() && l.len() <= 63 && !l.starts_with(b"-") && !l.ends_with(b"-")
-            })
-            && labels
-                .last()
-                .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_alphabetic));
-        if !ok || self.kinds & (1 << Kind::Email as u16) == 0 {
+        if self.kinds & (1 << Kind::Email as u16) == 0 {
             return None;
         }
         Some(Finding {
@@ -337,8 +448,21 @@ impl Naive<'_> {
     }
 }
 
-/// The reference scan.
+/// The reference scan: on the folded input when it holds non-ASCII digits or `＠`
+/// (see `fold.rs`), with the findings mapped back.
 pub(crate) fn scan(config: &ScanConfig, input: &[u8], hint: Option<Kind>) -> Vec<Finding> {
+    if super::fold::has_foldable(input) {
+        let mut folded = super::fold::Folded::default();
+        folded.fold(input);
+        return scan_ascii(config, &folded.bytes, hint)
+            .into_iter()
+            .map(|f| folded.unfold(f))
+            .collect();
+    }
+    scan_ascii(config, input, hint)
+}
+
+fn scan_ascii(config: &ScanConfig, input: &[u8], hint: Option<Kind>) -> Vec<Finding> {
     let (toks, index) = tokenize(input);
     let n = Naive {
         input,
@@ -389,6 +513,16 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         b"3528011708450006",
         b"budi.s@mail.co.id",
         b"a@b.co",
+        "budi\u{200B}@mail.co.id".as_bytes(),
+        b"x@budi.santoso@gmail.com",
+        "\u{200B}".as_bytes(),
+        "\u{FF13}\u{FF11}\u{FF17}\u{FF11}\u{FF10}\u{FF11}\u{FF11}\u{FF17}\u{FF10}\u{FF18}\u{FF14}\u{FF15}\u{FF10}\u{FF10}\u{FF10}\u{FF11}".as_bytes(),
+        "\u{FF10}".as_bytes(),
+        "\u{FF19}".as_bytes(),
+        "\u{FF20}".as_bytes(),
+        "\u{663}".as_bytes(),
+        "\u{6F1}".as_bytes(),
+        b"\xef\xbc",
         b"NIK: ",
         b"No. KK ",
         b"HP ",

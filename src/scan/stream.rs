@@ -1,6 +1,7 @@
 //! Streaming: findings over a stream of chunks, the same as one scan of their concatenation.
 
 use super::engine::{CONTEXT_AHEAD, CONTEXT_BEHIND, Ctx, scan_range};
+use super::fold::{self, Folded};
 use super::validate::enabled;
 use super::{Finding, Scanner};
 use crate::kind::Kind;
@@ -8,14 +9,21 @@ use crate::kind::Kind;
 // Holds input bytes, identifiers or keys: never print them.
 opaque_debug!(StreamScanner => "StreamScanner");
 
-/// Bytes the stream keeps between pushes: context before the next start plus look-ahead.
-const KEEP: usize = CONTEXT_BEHIND + CONTEXT_AHEAD;
+/// Most input bytes one folded byte stands for (a full-width digit is 3 bytes, see
+/// `fold.rs`): the windows below are sized so that even a stretch written entirely in
+/// full-width digits leaves the engine its context in folded bytes.
+const FOLD_MAX: usize = 3;
+/// Input bytes kept before the next start (the engine's look-behind, folded or not).
+const BEHIND: usize = FOLD_MAX * CONTEXT_BEHIND;
+/// Bytes the stream keeps between pushes: context before the next start plus look-ahead
+/// (and the two bytes of a folded character cut by the end of a chunk).
+const KEEP: usize = BEHIND + FOLD_MAX * CONTEXT_AHEAD + 2;
 
 /// A push scanner over a stream of chunks of any size.
 ///
 /// Findings come out in order with absolute byte offsets (from the first byte pushed),
 /// exactly as [`Scanner::scan_with`] on the concatenation of all chunks would give them.
-/// It keeps at most about 1 KiB whatever the input size: a value cut between two chunks is
+/// It keeps at most about 1.5 KiB whatever the input size: a value cut between two chunks is
 /// decided once enough bytes after it have arrived, or at [`StreamScanner::finish`].
 ///
 /// ```
@@ -74,42 +82,24 @@ impl StreamScanner {
 
     /// Scans the next chunk; emits the findings that can already be decided.
     pub fn push(&mut self, chunk: &[u8], emit: &mut dyn FnMut(Finding)) {
-        let kinds = enabled(self.scanner.config());
         let chunk_base = self.total;
         let take = chunk.len().min(KEEP);
         self.tail
             .extend_from_slice(chunk.get(..take).unwrap_or(&[]));
         self.total += chunk.len();
-        let tail_end = self.tail_base + self.tail.len();
-        // Starts whose look-ahead is inside the tail.
-        let limit = tail_end.saturating_sub(CONTEXT_AHEAD);
-        if limit > self.cursor {
-            let cx = Ctx {
-                input: &self.tail,
-                hint: self.hint,
-                kinds,
-            };
-            let base = self.tail_base;
-            self.cursor = scan_range(&cx, self.cursor - base, limit - base, &mut |f| {
-                emit(shift(f, base))
-            }) + base;
-        }
+        let mut folded = Folded::default();
+        self.cursor = self.scan_window(&mut folded, false, emit);
         if chunk.len() > take {
-            // The rest of a large chunk is scanned in place, without copying it.
-            let limit = self.total - CONTEXT_AHEAD;
-            if limit > self.cursor {
-                let cx = Ctx {
-                    input: chunk,
-                    hint: self.hint,
-                    kinds,
-                };
-                self.cursor = scan_range(
-                    &cx,
-                    self.cursor - chunk_base,
-                    limit - chunk_base,
-                    &mut |f| emit(shift(f, chunk_base)),
-                ) + chunk_base;
-            }
+            // The rest of a large chunk is scanned in place, without copying it (unless
+            // it holds characters to fold).
+            self.cursor = scan_part(
+                self.ctx(chunk),
+                &mut folded,
+                chunk_base,
+                self.cursor,
+                false,
+                emit,
+            );
             let keep_from = chunk.len() - KEEP;
             self.tail.clear();
             self.tail
@@ -120,7 +110,7 @@ impl StreamScanner {
             let keep_from = self
                 .cursor
                 .min(tail_end.saturating_sub(CONTEXT_AHEAD))
-                .saturating_sub(CONTEXT_BEHIND)
+                .saturating_sub(BEHIND)
                 .max(self.tail_base);
             self.tail.drain(..keep_from - self.tail_base);
             self.tail_base = keep_from;
@@ -129,21 +119,101 @@ impl StreamScanner {
 
     /// Ends the stream: emits the remaining findings and resets for a new stream.
     pub fn finish(&mut self, emit: &mut dyn FnMut(Finding)) {
-        let cx = Ctx {
-            input: &self.tail,
-            hint: self.hint,
-            kinds: enabled(self.scanner.config()),
-        };
-        let base = self.tail_base;
-        if self.total > self.cursor {
-            scan_range(&cx, self.cursor - base, self.total - base, &mut |f| {
-                emit(shift(f, base))
-            });
-        }
+        let mut folded = Folded::default();
+        self.scan_window(&mut folded, true, emit);
         self.tail.clear();
         self.tail_base = 0;
         self.cursor = 0;
         self.total = 0;
+    }
+
+    /// The engine's view of `input` under this stream's configuration.
+    fn ctx<'a>(&self, input: &'a [u8]) -> Ctx<'a> {
+        Ctx {
+            input,
+            hint: self.hint,
+            kinds: enabled(self.scanner.config()),
+        }
+    }
+
+    /// Scans the tail from the cursor on; returns the new cursor.
+    fn scan_window(&self, folded: &mut Folded, last: bool, emit: &mut dyn FnMut(Finding)) -> usize {
+        scan_part(
+            self.ctx(&self.tail),
+            folded,
+            self.tail_base,
+            self.cursor,
+            last,
+            emit,
+        )
+    }
+}
+
+/// Emits the findings of `cx.input` (stream bytes from `base` on) that start at or after
+/// stream offset `cursor` and whose look-ahead is inside the input (all of them when
+/// `last`); returns the new cursor. The input holds the engine's look-behind before
+/// `cursor`, in folded bytes.
+///
+/// Without characters to fold this is the engine on the input's own bytes; with them, the
+/// engine runs on a folded copy and both the limit (`CONTEXT_AHEAD` folded bytes before the
+/// end) and the findings are mapped back to stream offsets.
+fn scan_part(
+    cx: Ctx<'_>,
+    folded: &mut Folded,
+    base: usize,
+    cursor: usize,
+    last: bool,
+    emit: &mut dyn FnMut(Finding),
+) -> usize {
+    let input = cx.input;
+    let from = cursor.saturating_sub(base);
+    // A character cut by the end of the input is not read as what it will become: the
+    // engine decides nothing that could reach it.
+    let end = if last {
+        input.len()
+    } else {
+        input.len() - partial_fold_tail(input)
+    };
+    if !fold::has_foldable(input) {
+        let limit = if last {
+            end
+        } else {
+            end.saturating_sub(CONTEXT_AHEAD)
+        };
+        if limit <= from {
+            return cursor;
+        }
+        return scan_range(&cx, from, limit, &mut |f| emit(shift(f, base))) + base;
+    }
+    folded.fold(input);
+    let f_end = folded.to_folded(end);
+    let limit = if last {
+        f_end
+    } else {
+        f_end.saturating_sub(CONTEXT_AHEAD)
+    };
+    let from = folded.to_folded(from);
+    if limit <= from {
+        return cursor;
+    }
+    let fcx = Ctx {
+        input: &folded.bytes,
+        ..cx
+    };
+    let next = scan_range(&fcx, from, limit, &mut |f| {
+        emit(shift(folded.unfold(f), base))
+    });
+    folded.to_input(next) + base
+}
+
+/// Bytes at the end of `input` that may begin a character `fold.rs` folds, cut by the
+/// chunk boundary (0 to 2).
+#[inline]
+fn partial_fold_tail(input: &[u8]) -> usize {
+    match input {
+        [.., 0xEF, 0xBC] => 2,
+        [.., 0xEF | 0xD9 | 0xDB] => 1,
+        _ => 0,
     }
 }
 

@@ -185,6 +185,24 @@ TEST(generic_and_batch) {
     offsets[3] = 49; /* past the data */
     assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)data, 48, offsets, 3, ok, NULL) == IDENTITAS_STATUS_INVALID_ARGUMENT);
     assert(identitas_validate_batch(IDENTITAS_KIND_NIK, NULL, 0, NULL, 0, NULL, NULL) == IDENTITAS_STATUS_OK);
+
+    /* Outputs overlapping the offsets or the data are refused before any write. */
+    offsets[3] = 48;
+    size_t arena[8] = {0, 16, 32, 48, 0, 0, 0, 0};
+    assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)data, 48, arena, 3,
+                                    (uint8_t *)arena + sizeof(size_t) * 4 - 1, NULL) == IDENTITAS_STATUS_OVERLAPPING_OFFSETS);
+    assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)data, 48, arena, 3,
+                                    NULL, (int32_t *)(void *)&arena[3]) == IDENTITAS_STATUS_OVERLAPPING_OFFSETS);
+    assert(arena[3] == 48);
+    assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)data, 48, arena, 3,
+                                    NULL, (int32_t *)(void *)&arena[4]) == IDENTITAS_STATUS_OK);
+    char copy[64];
+    memcpy(copy, data, 48);
+    assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)copy, 48, offsets, 3,
+                                    (uint8_t *)copy + 47, NULL) == IDENTITAS_STATUS_OVERLAPPING_BUFFERS);
+    assert(identitas_validate_batch(IDENTITAS_KIND_NIK, (const uint8_t *)copy, 48, offsets, 3,
+                                    (uint8_t *)copy + 48, NULL) == IDENTITAS_STATUS_OK);
+    assert(strcmp(identitas_status_str(IDENTITAS_STATUS_OVERLAPPING_OFFSETS), "overlapping_offsets") == 0);
 }
 
 TEST(region) {
