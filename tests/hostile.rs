@@ -2,9 +2,7 @@
 //! broken JSON and CSV, mixed line ends, BOMs, non-ASCII digits, and characters an
 //! attacker slips into an identifier to hide it from the scanner.
 //!
-//! Each disguise has its own test saying whether it is detected; the one form not
-//! handled yet is the ignored `known_gap_glued_paren_phone`
-//! (`cargo test --test hostile -- --ignored`).
+//! Each disguise has its own test saying whether it is detected.
 //! Sizes: `IDENTITAS_HUGE_BYTES` sets the digit-run size (default 64 MiB; the full
 //! 10 GB run is `IDENTITAS_HUGE_BYTES=10000000000`, see the README's reliability section for times).
 #![cfg(feature = "std")]
@@ -640,10 +638,9 @@ fn disguised_and_overlapping_emails() {
 }
 
 /// `1(021) 5550123`: a fixed-line number glued to a digit before its bracketed area
-/// code. Fixed by the scanner work on numeric candidates; un-ignore after that merge.
+/// code: the bracketed area code delimits the number by itself, so the phone is found.
 #[test]
-#[ignore = "known scanner gap (glued bracketed area code), fixed in the scanner branch"]
-fn known_gap_glued_paren_phone() {
+fn glued_paren_phone_is_redacted() {
     let out = redact_text(b"1(021) 5550123");
     assert!(
         !contains(&out, b"5550123"),
