@@ -268,12 +268,7 @@ pub fn is_repdigit(d: &[u8]) -> bool {
 /// [`is_repdigit`] for 16 bytes in two word compares (the NIK/KK hot path).
 #[inline]
 pub fn is_repdigit16(d: &[u8; 16]) -> bool {
-    let (lo, hi) = d.split_at(8);
-    let mut a = [0u8; 8];
-    let mut b = [0u8; 8];
-    a.copy_from_slice(lo);
-    b.copy_from_slice(hi);
-    let (a, b) = (u64::from_le_bytes(a), u64::from_le_bytes(b));
+    let (a, b) = words16(d);
     a == b && a == (a & 0xFF) * 0x0101_0101_0101_0101
 }
 
@@ -289,9 +284,49 @@ pub fn all_digits(d: &[u8]) -> bool {
     whole && words.remainder().iter().all(u8::is_ascii_digit)
 }
 
+/// The 16 bytes as two little-endian words (bytes 0-7, bytes 8-15).
+#[inline]
+pub fn words16(d: &[u8; 16]) -> (u64, u64) {
+    let x = u128::from_le_bytes(*d);
+    (x as u64, (x >> 64) as u64)
+}
+
+/// Digit values of a little-endian word of eight bytes (each byte minus `'0'`),
+/// when all eight are ASCII digits.
+///
+/// A byte below `0` sets bit 7 when `0x30` is taken away, one from `:` to `0x7F`
+/// when `0x76` is then added, one from `0x80` up in one of the two; borrows and
+/// carries only start at a failing byte, so the lowest failing byte is always seen.
+#[inline]
+pub const fn digit_values8(w: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = w.wrapping_sub(ONES * 0x30);
+    if (x | x.wrapping_add(ONES * 0x76)) & (ONES * 0x80) == 0 {
+        Some(x)
+    } else {
+        None
+    }
+}
+
+/// [`pairs8`] over digit values (bytes 0-9, as from [`digit_values8`]).
+#[inline]
+pub const fn pairs_of_values8(x: u64) -> u64 {
+    // Each byte times 10 stays <= 90 (no carry); the next byte's digit added gives <= 99.
+    (x.wrapping_mul(10).wrapping_add(x >> 8)) & 0x00FF_00FF_00FF_00FF
+}
+
+/// Values of the four two-digit pairs in a little-endian word of eight ASCII
+/// digits, in bytes 0, 2, 4 and 6 (`b"31710117"` -> 31, 71, 1, 17); the odd bytes are 0.
+///
+/// One multiply instead of four [`two`] calls. Callers pass digits only.
+#[inline]
+pub const fn pairs8(w: u64) -> u64 {
+    pairs_of_values8(w.wrapping_sub(0x3030_3030_3030_3030))
+}
+
 /// True when all eight bytes of `w` are ASCII digits (high nibble 3, low nibble 0-9).
 #[inline]
-const fn eight_digits(w: u64) -> bool {
+pub const fn eight_digits(w: u64) -> bool {
     const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     // Adding 6 pushes 0x3A-0x3F into 0x40-0x45; no carry crosses bytes whose high nibble is 3.
     (w & HIGH) | (((w.wrapping_add(0x0606_0606_0606_0606)) & HIGH) >> 4) == 0x3333_3333_3333_3333
@@ -483,12 +518,64 @@ mod tests {
                 assert_eq!(all_digits(&w), b.is_ascii_digit(), "byte {b:#x} at {at}");
             }
         }
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                for fill in [b'0', b'9'] {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let v = digit_values8(u64::from_le_bytes(w));
+                    assert_eq!(v.is_some(), b.is_ascii_digit(), "byte {b:#x} at {at}");
+                    if let Some(v) = v {
+                        assert_eq!(v.to_le_bytes()[at], b - b'0');
+                    }
+                }
+            }
+        }
+        // Two failing bytes: a borrow or carry from the lower one must not hide the upper one.
+        for (x, y) in [(b'/', b':'), (0xFF, b'/'), (b':', 0x80), (0x00, 0xFF)] {
+            for i in 0..8 {
+                for j in 0..8 {
+                    let mut w = *b"55555555";
+                    w[i] = x;
+                    w[j] = y;
+                    assert!(digit_values8(u64::from_le_bytes(w)).is_none());
+                }
+            }
+        }
         assert!(all_digits(b"3171011708450001"));
         assert!(!all_digits(b"317101170845000:"));
         assert!(all_digits(b""));
         assert!(is_repdigit16(b"1111111111111111"));
         assert!(!is_repdigit16(b"1111111111111112"));
         assert!(!is_repdigit16(b"2111111111111111"));
+    }
+
+    #[test]
+    fn pairs8_agrees_with_two() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut d = [0u8; 16];
+            let mut y = x;
+            for slot in &mut d {
+                *slot = b'0' + (y % 10) as u8;
+                y = (y / 10) ^ x.rotate_left(17);
+            }
+            let (lo, hi) = words16(&d);
+            assert!(eight_digits(lo) && eight_digits(hi));
+            let (a, b) = (pairs8(lo), pairs8(hi));
+            for k in 0..4 {
+                assert_eq!((a >> (16 * k)) as u8, two(&d, 2 * k));
+                assert_eq!((b >> (16 * k)) as u8, two(&d, 8 + 2 * k));
+            }
+            assert_eq!(a & 0xFF00_FF00_FF00_FF00, 0);
+        }
+        assert_eq!(
+            pairs8(u64::from_le_bytes(*b"31710117")),
+            0x0011_0001_0047_001F
+        );
     }
 
     #[test]

@@ -183,26 +183,48 @@ const MONTH_DAYS: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
 
 /// The same rules as [`check_block`] without a reference date, as one branch-free
 /// expression: the hot path of validation and scanning. Errors are worked out
-/// only when this says no.
+/// only when this says no. Callers pass digits only.
 #[inline]
 pub(crate) fn block_is_valid(d: &[u8; 16], female_offset: bool) -> bool {
-    let raw_day = digits::two(d, 6);
+    let (lo, hi) = digits::words16(d);
+    let zeros = 0x3030_3030_3030_3030u64;
+    values_are_valid(
+        lo.wrapping_sub(zeros),
+        hi.wrapping_sub(zeros),
+        female_offset,
+    )
+}
+
+/// [`block_is_valid`] over the digit values of the 16 digits as two little-endian
+/// words: all six two-digit fields from two multiplies, no byte loads.
+#[inline]
+fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
+    let (a, b) = (digits::pairs_of_values8(lo), digits::pairs_of_values8(hi));
+    let province = a as u8;
+    let raw_day = (a >> 48) as u8;
+    let month = b as u8;
+    let yy = (b >> 16) as u8;
     let female = female_offset & (raw_day > 40);
     let day = raw_day.wrapping_sub(if female { 40 } else { 0 });
-    let month = digits::two(d, 8);
-    let yy = digits::two(d, 10);
     let leap_feb = (month == 2) & (yy % 4 == 0);
     let max_day = MONTH_DAYS[usize::from(month & 15)] + u8::from(leap_feb);
     let day_in_scheme = (raw_day <= 31) | (female & (raw_day <= 71));
-    let mut serial = [0u8; 4];
-    serial.copy_from_slice(&d[12..]);
-    region::is_known_province(digits::two(d, 0))
+    let serial_zero = hi >> 32 == 0;
+    let repdigit = (lo == hi) & (lo == (lo & 0xFF).wrapping_mul(0x0101_0101_0101_0101));
+    region::is_known_province(province)
         & day_in_scheme
         & (day >= 1)
         & (month <= 12)
         & (day <= max_day)
-        & (serial != *b"0000")
-        & !digits::is_repdigit16(d)
+        & !serial_zero
+        & !repdigit
+}
+
+/// Digit values of the 16 bytes as two little-endian words, when all are ASCII digits.
+#[inline]
+fn digit_values(d: &[u8; 16]) -> Option<(u64, u64)> {
+    let (lo, hi) = digits::words16(d);
+    Some((digits::digit_values8(lo)?, digits::digit_values8(hi)?))
 }
 
 /// Fast path: is `input` (written with or without separators) a valid NIK?
@@ -215,8 +237,8 @@ pub fn is_valid(input: &[u8]) -> bool {
 #[inline]
 pub(crate) fn valid_block(input: &[u8], female_offset: bool) -> bool {
     if let Ok(plain) = <&[u8; 16]>::try_from(input) {
-        if digits::all_digits(plain) {
-            return block_is_valid(plain, female_offset);
+        if let Some((lo, hi)) = digit_values(plain) {
+            return values_are_valid(lo, hi, female_offset);
         }
     }
     match sixteen_digits(input) {
@@ -237,12 +259,28 @@ impl Nik {
     /// Parses a NIK written with or without separators (space, `.`, `-`, `/`, NBSP).
     ///
     /// The date must exist in 19YY or 20YY (see [`Nik::parse_at`] for a reference date).
+    #[inline]
     pub fn parse(input: &str) -> Result<Nik, NikError> {
         Nik::parse_bytes(input.as_bytes())
     }
 
     /// [`Nik::parse`] over bytes (UTF-8 or not).
+    #[inline]
     pub fn parse_bytes(input: &[u8]) -> Result<Nik, NikError> {
+        // Hot path: 16 plain digits that pass. Everything else (separators, and
+        // the precise error of an invalid value) is worked out out of line.
+        if let Ok(plain) = <&[u8; 16]>::try_from(input) {
+            if digit_values(plain).is_some_and(|(lo, hi)| values_are_valid(lo, hi, true)) {
+                return Ok(Nik { digits: *plain });
+            }
+        }
+        Nik::parse_general(input)
+    }
+
+    /// [`Nik::parse_bytes`] off the hot path: separators, or an error to explain.
+    #[cold]
+    #[inline(never)]
+    fn parse_general(input: &[u8]) -> Result<Nik, NikError> {
         let digits = sixteen_digits(input)?;
         check_block(&digits, true, None)?;
         Ok(Nik { digits })
@@ -286,6 +324,7 @@ impl Nik {
     }
 
     /// Names, status and successor of the region of first registration.
+    #[inline]
     pub fn region(&self) -> Region {
         region_of(&self.digits)
     }
@@ -338,8 +377,10 @@ impl Nik {
 }
 
 /// Region of the first six digits (unknown at worst: six digits always give a region).
+#[inline]
 pub(crate) fn region_of(d: &[u8; 16]) -> Region {
-    region::lookup_checked(&d[..6])
+    let a = digits::pairs8(digits::words16(d).0);
+    region::lookup_district(a as u8, (a >> 16) as u8, (a >> 32) as u8)
 }
 
 /// The ASCII digits as `&str` (they are always ASCII).
