@@ -178,7 +178,75 @@ impl<const N: usize> Digits<N> {
 ///
 /// Surrounding whitespace and a leading `'` are ignored. The first `N` digits are
 /// kept; [`Digits::total`] counts them all so callers can report the length.
+#[inline]
 pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
+    match extract_simple::<N>(input) {
+        Some(found) => Ok(found),
+        None => extract_general(input),
+    }
+}
+
+/// Byte classes for [`extract_simple`]: bit 0 ASCII separator, bit 1 anything
+/// else that is not a digit, bit 2 digit.
+static SIMPLE_CLASS: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_digit() {
+            t[b] = 4;
+        } else if is_separator(b as u8) {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The common written form without the general scanner: digits with single
+/// ASCII separators between them, nothing before the first digit or after the
+/// last (`32.7301 170845-0001`), at most 63 bytes. `None` for anything else,
+/// which [`extract_general`] then handles (it gives the same digits for every
+/// input accepted here, and the errors).
+///
+/// Branch-free per byte: each byte is stored at the next digit slot and the slot
+/// advances only on a digit, so a separator is overwritten by the next digit.
+#[inline]
+pub fn extract_simple<const N: usize>(input: &[u8]) -> Option<Digits<N>> {
+    const SCRATCH: usize = 64;
+    if N > SCRATCH || input.len() >= SCRATCH {
+        return None;
+    }
+    let mut scratch = [0u8; SCRATCH];
+    let mut total = 0usize;
+    let mut bad = 0u8;
+    let mut prev_sep = 1u8; // a leading separator is not simple
+    for &b in input {
+        let class = SIMPLE_CLASS[usize::from(b)];
+        let sep = class & 1;
+        bad |= (class & 2) | (sep & prev_sep);
+        prev_sep = sep;
+        // `total` < 64: at most one digit per byte of a shorter input.
+        scratch[total & (SCRATCH - 1)] = b;
+        total += usize::from(class >> 2);
+    }
+    // Empty input leaves `prev_sep` set, like a trailing separator.
+    if bad | prev_sep != 0 {
+        return None;
+    }
+    let mut buf = [0u8; N];
+    buf.copy_from_slice(&scratch[..N]);
+    // Slots past the last digit are still 0: every separator's slot was taken by
+    // a later digit, the last byte being one.
+    Some(Digits {
+        buf,
+        len: total.min(N),
+        total,
+    })
+}
+
+/// [`extract`] by the general scanner: trimming, Unicode separators, runs of up
+/// to three separators, spreadsheet floats, and the precise errors.
+pub fn extract_general<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
     let (start, end) = trim(input);
     let body = input.get(start..end).unwrap_or(&[]);
     if body.is_empty() {
@@ -548,6 +616,94 @@ mod tests {
         assert!(is_repdigit16(b"1111111111111111"));
         assert!(!is_repdigit16(b"1111111111111112"));
         assert!(!is_repdigit16(b"2111111111111111"));
+    }
+
+    /// Inputs built from digits and every kind of separator or junk byte.
+    fn written_input() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            &b"0"[..],
+            b"3",
+            b"9",
+            b"17",
+            b"0845",
+            b" ",
+            b".",
+            b"-",
+            b"/",
+            b"'",
+            b"\t",
+            b"e",
+            b"E+",
+            b",",
+            b":",
+            b"\xc2\xa0",
+            b"\xe2\x80\x93",
+            b"\xff",
+        ]);
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// Everything a `Digits` holds (it has no `Debug`, on purpose).
+    type View = Result<(Vec<u8>, usize, usize), FormatError>;
+
+    fn view<const N: usize>(r: Result<Digits<N>, FormatError>) -> View {
+        r.map(|d| (d.buf.to_vec(), d.len, d.total))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_path_agrees_with_the_general_scanner(input in written_input()) {
+            let general = view(extract_general::<16>(&input));
+            if let Some(simple) = extract_simple::<16>(&input) {
+                proptest::prop_assert_eq!(view(Ok(simple)), general.clone());
+            }
+            proptest::prop_assert_eq!(view(extract::<16>(&input)), general);
+            proptest::prop_assert_eq!(view(extract::<6>(&input)), view(extract_general::<6>(&input)));
+            proptest::prop_assert_eq!(view(extract::<32>(&input)), view(extract_general::<32>(&input)));
+        }
+
+        #[test]
+        fn simple_path_takes_grouped_digits(
+            groups in proptest::collection::vec("[0-9]{1,6}", 1..7),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", ".", "-", "/"]), 6),
+        ) {
+            let mut s = String::new();
+            for (i, g) in groups.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(seps[i - 1]);
+                }
+                s.push_str(g);
+            }
+            let simple = extract_simple::<16>(s.as_bytes());
+            proptest::prop_assert!(simple.is_some(), "{}", s);
+            let simple = view(simple.ok_or(FormatError::Empty));
+            proptest::prop_assert_eq!(simple.clone(), view(extract_general::<16>(s.as_bytes())));
+            let digits: String = groups.concat();
+            let (buf, len, total) = simple.unwrap();
+            proptest::prop_assert_eq!(total, digits.len());
+            proptest::prop_assert_eq!(&buf[..len], &digits.as_bytes()[..digits.len().min(16)]);
+        }
+    }
+
+    #[test]
+    fn simple_path_edges() {
+        for s in [
+            &b""[..],
+            b" 1",
+            b"1 ",
+            b"1  2",
+            b"1\xc2\xa02",
+            b"'1",
+            b"1e5",
+            b"-1",
+        ] {
+            assert!(extract_simple::<16>(s).is_none(), "{s:?}");
+        }
+        let long = [b'7'; 63];
+        assert_eq!(extract_simple::<16>(&long).map(|d| d.total()), Some(63));
+        assert!(extract_simple::<16>(&[b'7'; 64]).is_none());
+        assert_eq!(extract::<16>(&[b'7'; 64]).map(|d| d.total()), Ok(64));
     }
 
     #[test]

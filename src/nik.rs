@@ -144,6 +144,15 @@ pub(crate) fn check_block(
     if reference.is_none() && block_is_valid(d, female_offset) {
         return Ok(());
     }
+    check_fields(d, female_offset, reference)
+}
+
+/// [`check_block`] field by field, for the precise error (no fast accept first).
+fn check_fields(
+    d: &[u8; 16],
+    female_offset: bool,
+    reference: Option<Date>,
+) -> Result<(), NikError> {
     if !region::is_known_province(digits::two(d, 0)) {
         return Err(NikError::UnknownProvince);
     }
@@ -270,11 +279,25 @@ impl Nik {
         // Hot path: 16 plain digits that pass. Everything else (separators, and
         // the precise error of an invalid value) is worked out out of line.
         if let Ok(plain) = <&[u8; 16]>::try_from(input) {
-            if digit_values(plain).is_some_and(|(lo, hi)| values_are_valid(lo, hi, true)) {
-                return Ok(Nik { digits: *plain });
+            if let Some((lo, hi)) = digit_values(plain) {
+                if values_are_valid(lo, hi, true) {
+                    return Ok(Nik { digits: *plain });
+                }
+                return Err(Nik::field_error(plain));
             }
         }
         Nik::parse_general(input)
+    }
+
+    /// Why 16 plain digits that failed [`block_is_valid`] are not a NIK.
+    #[cold]
+    #[inline(never)]
+    fn field_error(d: &[u8; 16]) -> NikError {
+        match check_fields(d, true, None) {
+            Err(e) => e,
+            // Unreachable: the fast check and the field checks agree (tested).
+            Ok(()) => NikError::InvalidDate,
+        }
     }
 
     /// [`Nik::parse_bytes`] off the hot path: separators, or an error to explain.
@@ -435,5 +458,46 @@ impl serde::Serialize for Nik {
 impl<'de> serde::Deserialize<'de> for Nik {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Nik, D::Error> {
         d.deserialize_str(crate::serde_support::ParseVisitor::<Nik>::new("a NIK"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The branch-free check and the field-by-field errors agree on every
+    /// province, day and month code, in leap and common years, for NIK and KK.
+    #[test]
+    fn fast_check_agrees_with_field_errors() {
+        let mut d = *b"3171015708450001";
+        let mut checked = 0;
+        for female_offset in [true, false] {
+            for province in 0..100u8 {
+                for (day, month) in (0..100u8).flat_map(|a| (0..16u8).map(move |b| (a, b))) {
+                    let yy = [0u8, 1, 4, 23, 96][usize::from(province % 5)];
+                    for (at, v) in [(0, province), (6, day), (8, month), (10, yy)] {
+                        d[at] = b'0' + v / 10;
+                        d[at + 1] = b'0' + v % 10;
+                    }
+                    let fast = block_is_valid(&d, female_offset);
+                    let fields = check_fields(&d, female_offset, None);
+                    assert_eq!(fast, fields.is_ok(), "{d:?} {female_offset}");
+                    assert_eq!(check_block(&d, female_offset, None), fields);
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 2 * 100 * 100 * 16);
+        for (s, e) in [
+            (b"3171015708450000", Some(NikError::InvalidSerial)),
+            (b"1111111111111111", Some(NikError::RepeatedDigits)),
+            (b"3171012902000001", None),
+            (b"3171012902010001", Some(NikError::InvalidDate)),
+            (b"3171016902040001", None),
+        ] {
+            assert_eq!(block_is_valid(s, true), e.is_none());
+            assert_eq!(check_fields(s, true, None).err(), e);
+            assert_eq!(Nik::parse_bytes(s).err(), e);
+        }
     }
 }
