@@ -186,10 +186,9 @@ pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
     }
 }
 
-/// Byte classes for [`extract_simple`]: bit 0 ASCII separator, bit 1 anything
-/// else that is not a digit, bit 2 digit.
+/// Byte classes for [`extract_simple`]: 4 digit, 1 ASCII separator, 3 anything else.
 static SIMPLE_CLASS: [u8; 256] = {
-    let mut t = [2u8; 256];
+    let mut t = [3u8; 256];
     let mut b = 0;
     while b < 256 {
         if (b as u8).is_ascii_digit() {
@@ -218,19 +217,21 @@ pub fn extract_simple<const N: usize>(input: &[u8]) -> Option<Digits<N>> {
     }
     let mut scratch = [0u8; SCRATCH];
     let mut total = 0usize;
+    // Bits 0-1 of `bad` flag a byte that is neither digit nor separator (class
+    // 3 & (prev | 2) >= 2) or a separator after a separator (1 & prev); bit 2
+    // picks up digits after digits and is ignored.
     let mut bad = 0u8;
-    let mut prev_sep = 1u8; // a leading separator is not simple
+    let mut prev = 1u8; // a leading separator is not simple
     for &b in input {
         let class = SIMPLE_CLASS[usize::from(b)];
-        let sep = class & 1;
-        bad |= (class & 2) | (sep & prev_sep);
-        prev_sep = sep;
+        bad |= class & (prev | 2);
+        prev = class;
         // `total` < 64: at most one digit per byte of a shorter input.
         scratch[total & (SCRATCH - 1)] = b;
         total += usize::from(class >> 2);
     }
-    // Empty input leaves `prev_sep` set, like a trailing separator.
-    if bad | prev_sep != 0 {
+    // Empty input leaves `prev` at 1, like a trailing separator.
+    if (bad | prev) & 3 != 0 {
         return None;
     }
     let mut buf = [0u8; N];
