@@ -148,6 +148,7 @@ pub(crate) fn check_block(
 }
 
 /// [`check_block`] field by field, for the precise error (no fast accept first).
+#[inline]
 fn check_fields(
     d: &[u8; 16],
     female_offset: bool,
@@ -290,8 +291,10 @@ impl Nik {
     }
 
     /// Why 16 plain digits that failed [`block_is_valid`] are not a NIK.
-    #[cold]
-    #[inline(never)]
+    ///
+    /// Inlined and free of side effects: a caller that drops the error
+    /// (`.ok()`, `.is_ok()`) does not compute it.
+    #[inline]
     fn field_error(d: &[u8; 16]) -> NikError {
         match check_fields(d, true, None) {
             Err(e) => e,

@@ -322,24 +322,23 @@ pub(crate) fn lookup_district(province: u8, regency: u8, district: u8) -> Region
     if !row.has(district) {
         return region;
     }
+    region.district = true;
     if row.successor == 0 {
-        region.district = true;
         region.status = RegionStatus::Current;
-        return region;
-    }
-    // A retired regency holds only retired districts (the generator asserts it);
-    // anything else is left unknown rather than guessed.
-    if let Some(successor) = retired_successor(row, district) {
-        region.district = true;
+    } else {
+        // A retired regency holds only retired districts (the generator asserts
+        // it, tests/region_table.rs checks every code).
         region.status = RegionStatus::Retired;
-        region.successor = Some(successor);
+        region.successor = retired_successor(row, district);
     }
     region
 }
 
-/// Six-digit successor code of a retired district (off the hot path).
-#[cold]
-#[inline(never)]
+/// Six-digit successor code of a retired district.
+///
+/// Inlined and free of side effects, so a caller that only asks whether the
+/// district is known pays neither the branch nor the loads.
+#[inline]
 fn retired_successor(row: &Regency, district: u8) -> Option<u32> {
     let r = *table::DISTRICT_REF.get(row.district(district)?)?;
     (r & RETIRED != 0).then(|| u32::from(row.successor) * 100 + ((r >> 16) & 0x7F))
