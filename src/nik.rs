@@ -230,6 +230,17 @@ fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
         & !repdigit
 }
 
+/// The 16 digits of digits in groups with single ASCII separators
+/// ([`digits::extract_simple`]), with their values as two little-endian words;
+/// `None` for any other input (the general scanner's job).
+#[inline]
+fn grouped_digits(input: &[u8]) -> Option<([u8; 16], u64, u64)> {
+    let d = digits::extract_simple::<16>(input)?.exact()?;
+    let (lo, hi) = digits::words16(&d);
+    let zeros = 0x3030_3030_3030_3030u64;
+    Some((d, lo.wrapping_sub(zeros), hi.wrapping_sub(zeros)))
+}
+
 /// Digit values of the 16 bytes as two little-endian words, when all are ASCII digits.
 #[inline]
 fn digit_values(d: &[u8; 16]) -> Option<(u64, u64)> {
@@ -250,6 +261,15 @@ pub(crate) fn valid_block(input: &[u8], female_offset: bool) -> bool {
         if let Some((lo, hi)) = digit_values(plain) {
             return values_are_valid(lo, hi, female_offset);
         }
+    }
+    valid_written(input, female_offset)
+}
+
+/// [`valid_block`] for written forms (see [`Nik::parse_bytes`]).
+#[inline(never)]
+fn valid_written(input: &[u8], female_offset: bool) -> bool {
+    if let Some((_, lo, hi)) = grouped_digits(input) {
+        return values_are_valid(lo, hi, female_offset);
     }
     match sixteen_digits(input) {
         Ok(d) => block_is_valid(&d, female_offset),
@@ -277,8 +297,8 @@ impl Nik {
     /// [`Nik::parse`] over bytes (UTF-8 or not).
     #[inline]
     pub fn parse_bytes(input: &[u8]) -> Result<Nik, NikError> {
-        // Hot path: 16 plain digits that pass. Everything else (separators, and
-        // the precise error of an invalid value) is worked out out of line.
+        // Hot path: 16 plain digits, checked in words. Other written forms and
+        // their errors are worked out out of line.
         if let Ok(plain) = <&[u8; 16]>::try_from(input) {
             if let Some((lo, hi)) = digit_values(plain) {
                 if values_are_valid(lo, hi, true) {
@@ -287,10 +307,26 @@ impl Nik {
                 return Err(Nik::field_error(plain));
             }
         }
-        Nik::parse_general(input)
+        Nik::parse_written(input)
     }
 
-    /// Why 16 plain digits that failed [`block_is_valid`] are not a NIK.
+    /// [`Nik::parse_bytes`] for written forms: digits in groups with single
+    /// ASCII separators take the simple scanner, anything else the general one.
+    /// Cold only for code layout: the plain form is the hot one.
+    #[cold]
+    #[inline(never)]
+    fn parse_written(input: &[u8]) -> Result<Nik, NikError> {
+        let Some((digits, lo, hi)) = grouped_digits(input) else {
+            return Nik::parse_general(input);
+        };
+        if values_are_valid(lo, hi, true) {
+            Ok(Nik { digits })
+        } else {
+            Err(Nik::field_error(&digits))
+        }
+    }
+
+    /// Why 16 digits that failed [`block_is_valid`] are not a NIK.
     ///
     /// Inlined and free of side effects: a caller that drops the error
     /// (`.ok()`, `.is_ok()`) does not compute it.
