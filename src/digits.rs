@@ -178,7 +178,76 @@ impl<const N: usize> Digits<N> {
 ///
 /// Surrounding whitespace and a leading `'` are ignored. The first `N` digits are
 /// kept; [`Digits::total`] counts them all so callers can report the length.
+#[inline]
 pub fn extract<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
+    match extract_simple::<N>(input) {
+        Some(found) => Ok(found),
+        None => extract_general(input),
+    }
+}
+
+/// Byte classes for [`extract_simple`]: 4 digit, 1 ASCII separator, 3 anything else.
+static SIMPLE_CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_digit() {
+            t[b] = 4;
+        } else if is_separator(b as u8) {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The common written form without the general scanner: digits with single
+/// ASCII separators between them, nothing before the first digit or after the
+/// last (`32.7301 170845-0001`), at most 63 bytes. `None` for anything else,
+/// which [`extract_general`] then handles (it gives the same digits for every
+/// input accepted here, and the errors).
+///
+/// Branch-free per byte: each byte is stored at the next digit slot and the slot
+/// advances only on a digit, so a separator is overwritten by the next digit.
+#[inline]
+pub fn extract_simple<const N: usize>(input: &[u8]) -> Option<Digits<N>> {
+    const SCRATCH: usize = 64;
+    if N > SCRATCH || input.len() >= SCRATCH {
+        return None;
+    }
+    let mut scratch = [0u8; SCRATCH];
+    let mut total = 0usize;
+    // Bits 0-1 of `bad` flag a byte that is neither digit nor separator (class
+    // 3 & (prev | 2) >= 2) or a separator after a separator (1 & prev); bit 2
+    // picks up digits after digits and is ignored.
+    let mut bad = 0u8;
+    let mut prev = 1u8; // a leading separator is not simple
+    for &b in input {
+        let class = SIMPLE_CLASS[usize::from(b)];
+        bad |= class & (prev | 2);
+        prev = class;
+        // `total` < 64: at most one digit per byte of a shorter input.
+        scratch[total & (SCRATCH - 1)] = b;
+        total += usize::from(class >> 2);
+    }
+    // Empty input leaves `prev` at 1, like a trailing separator.
+    if (bad | prev) & 3 != 0 {
+        return None;
+    }
+    let mut buf = [0u8; N];
+    buf.copy_from_slice(&scratch[..N]);
+    // Slots past the last digit are still 0: every separator's slot was taken by
+    // a later digit, the last byte being one.
+    Some(Digits {
+        buf,
+        len: total.min(N),
+        total,
+    })
+}
+
+/// [`extract`] by the general scanner: trimming, Unicode separators, runs of up
+/// to three separators, spreadsheet floats, and the precise errors.
+pub fn extract_general<const N: usize>(input: &[u8]) -> Result<Digits<N>, FormatError> {
     let (start, end) = trim(input);
     let body = input.get(start..end).unwrap_or(&[]);
     if body.is_empty() {
@@ -268,12 +337,7 @@ pub fn is_repdigit(d: &[u8]) -> bool {
 /// [`is_repdigit`] for 16 bytes in two word compares (the NIK/KK hot path).
 #[inline]
 pub fn is_repdigit16(d: &[u8; 16]) -> bool {
-    let (lo, hi) = d.split_at(8);
-    let mut a = [0u8; 8];
-    let mut b = [0u8; 8];
-    a.copy_from_slice(lo);
-    b.copy_from_slice(hi);
-    let (a, b) = (u64::from_le_bytes(a), u64::from_le_bytes(b));
+    let (a, b) = words16(d);
     a == b && a == (a & 0xFF) * 0x0101_0101_0101_0101
 }
 
@@ -289,9 +353,49 @@ pub fn all_digits(d: &[u8]) -> bool {
     whole && words.remainder().iter().all(u8::is_ascii_digit)
 }
 
+/// The 16 bytes as two little-endian words (bytes 0-7, bytes 8-15).
+#[inline]
+pub fn words16(d: &[u8; 16]) -> (u64, u64) {
+    let x = u128::from_le_bytes(*d);
+    (x as u64, (x >> 64) as u64)
+}
+
+/// Digit values of a little-endian word of eight bytes (each byte minus `'0'`),
+/// when all eight are ASCII digits.
+///
+/// A byte below `0` sets bit 7 when `0x30` is taken away, one from `:` to `0x7F`
+/// when `0x76` is then added, one from `0x80` up in one of the two; borrows and
+/// carries only start at a failing byte, so the lowest failing byte is always seen.
+#[inline]
+pub const fn digit_values8(w: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = w.wrapping_sub(ONES * 0x30);
+    if (x | x.wrapping_add(ONES * 0x76)) & (ONES * 0x80) == 0 {
+        Some(x)
+    } else {
+        None
+    }
+}
+
+/// [`pairs8`] over digit values (bytes 0-9, as from [`digit_values8`]).
+#[inline]
+pub const fn pairs_of_values8(x: u64) -> u64 {
+    // Each byte times 10 stays <= 90 (no carry); the next byte's digit added gives <= 99.
+    (x.wrapping_mul(10).wrapping_add(x >> 8)) & 0x00FF_00FF_00FF_00FF
+}
+
+/// Values of the four two-digit pairs in a little-endian word of eight ASCII
+/// digits, in bytes 0, 2, 4 and 6 (`b"31710117"` -> 31, 71, 1, 17); the odd bytes are 0.
+///
+/// One multiply instead of four [`two`] calls. Callers pass digits only.
+#[inline]
+pub const fn pairs8(w: u64) -> u64 {
+    pairs_of_values8(w.wrapping_sub(0x3030_3030_3030_3030))
+}
+
 /// True when all eight bytes of `w` are ASCII digits (high nibble 3, low nibble 0-9).
 #[inline]
-const fn eight_digits(w: u64) -> bool {
+pub const fn eight_digits(w: u64) -> bool {
     const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     // Adding 6 pushes 0x3A-0x3F into 0x40-0x45; no carry crosses bytes whose high nibble is 3.
     (w & HIGH) | (((w.wrapping_add(0x0606_0606_0606_0606)) & HIGH) >> 4) == 0x3333_3333_3333_3333
@@ -483,12 +587,152 @@ mod tests {
                 assert_eq!(all_digits(&w), b.is_ascii_digit(), "byte {b:#x} at {at}");
             }
         }
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                for fill in [b'0', b'9'] {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let v = digit_values8(u64::from_le_bytes(w));
+                    assert_eq!(v.is_some(), b.is_ascii_digit(), "byte {b:#x} at {at}");
+                    if let Some(v) = v {
+                        assert_eq!(v.to_le_bytes()[at], b - b'0');
+                    }
+                }
+            }
+        }
+        // Two failing bytes: a borrow or carry from the lower one must not hide the upper one.
+        for (x, y) in [(b'/', b':'), (0xFF, b'/'), (b':', 0x80), (0x00, 0xFF)] {
+            for i in 0..8 {
+                for j in 0..8 {
+                    let mut w = *b"55555555";
+                    w[i] = x;
+                    w[j] = y;
+                    assert!(digit_values8(u64::from_le_bytes(w)).is_none());
+                }
+            }
+        }
         assert!(all_digits(b"3171011708450001"));
         assert!(!all_digits(b"317101170845000:"));
         assert!(all_digits(b""));
         assert!(is_repdigit16(b"1111111111111111"));
         assert!(!is_repdigit16(b"1111111111111112"));
         assert!(!is_repdigit16(b"2111111111111111"));
+    }
+
+    /// Inputs built from digits and every kind of separator or junk byte.
+    fn written_input() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            &b"0"[..],
+            b"3",
+            b"9",
+            b"17",
+            b"0845",
+            b" ",
+            b".",
+            b"-",
+            b"/",
+            b"'",
+            b"\t",
+            b"e",
+            b"E+",
+            b",",
+            b":",
+            b"\xc2\xa0",
+            b"\xe2\x80\x93",
+            b"\xff",
+        ]);
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// Everything a `Digits` holds (it has no `Debug`, on purpose).
+    type View = Result<(Vec<u8>, usize, usize), FormatError>;
+
+    fn view<const N: usize>(r: Result<Digits<N>, FormatError>) -> View {
+        r.map(|d| (d.buf.to_vec(), d.len, d.total))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_path_agrees_with_the_general_scanner(input in written_input()) {
+            let general = view(extract_general::<16>(&input));
+            if let Some(simple) = extract_simple::<16>(&input) {
+                proptest::prop_assert_eq!(view(Ok(simple)), general.clone());
+            }
+            proptest::prop_assert_eq!(view(extract::<16>(&input)), general);
+            proptest::prop_assert_eq!(view(extract::<6>(&input)), view(extract_general::<6>(&input)));
+            proptest::prop_assert_eq!(view(extract::<32>(&input)), view(extract_general::<32>(&input)));
+        }
+
+        #[test]
+        fn simple_path_takes_grouped_digits(
+            groups in proptest::collection::vec("[0-9]{1,6}", 1..7),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", ".", "-", "/"]), 6),
+        ) {
+            let mut s = String::new();
+            for (i, g) in groups.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(seps[i - 1]);
+                }
+                s.push_str(g);
+            }
+            let simple = extract_simple::<16>(s.as_bytes());
+            proptest::prop_assert!(simple.is_some(), "{}", s);
+            let simple = view(simple.ok_or(FormatError::Empty));
+            proptest::prop_assert_eq!(simple.clone(), view(extract_general::<16>(s.as_bytes())));
+            let digits: String = groups.concat();
+            let (buf, len, total) = simple.unwrap();
+            proptest::prop_assert_eq!(total, digits.len());
+            proptest::prop_assert_eq!(&buf[..len], &digits.as_bytes()[..digits.len().min(16)]);
+        }
+    }
+
+    #[test]
+    fn simple_path_edges() {
+        for s in [
+            &b""[..],
+            b" 1",
+            b"1 ",
+            b"1  2",
+            b"1\xc2\xa02",
+            b"'1",
+            b"1e5",
+            b"-1",
+        ] {
+            assert!(extract_simple::<16>(s).is_none(), "{s:?}");
+        }
+        let long = [b'7'; 63];
+        assert_eq!(extract_simple::<16>(&long).map(|d| d.total()), Some(63));
+        assert!(extract_simple::<16>(&[b'7'; 64]).is_none());
+        assert_eq!(extract::<16>(&[b'7'; 64]).map(|d| d.total()), Ok(64));
+    }
+
+    #[test]
+    fn pairs8_agrees_with_two() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut d = [0u8; 16];
+            let mut y = x;
+            for slot in &mut d {
+                *slot = b'0' + (y % 10) as u8;
+                y = (y / 10) ^ x.rotate_left(17);
+            }
+            let (lo, hi) = words16(&d);
+            assert!(eight_digits(lo) && eight_digits(hi));
+            let (a, b) = (pairs8(lo), pairs8(hi));
+            for k in 0..4 {
+                assert_eq!((a >> (16 * k)) as u8, two(&d, 2 * k));
+                assert_eq!((b >> (16 * k)) as u8, two(&d, 8 + 2 * k));
+            }
+            assert_eq!(a & 0xFF00_FF00_FF00_FF00, 0);
+        }
+        assert_eq!(
+            pairs8(u64::from_le_bytes(*b"31710117")),
+            0x0011_0001_0047_001F
+        );
     }
 
     #[test]

@@ -144,6 +144,16 @@ pub(crate) fn check_block(
     if reference.is_none() && block_is_valid(d, female_offset) {
         return Ok(());
     }
+    check_fields(d, female_offset, reference)
+}
+
+/// [`check_block`] field by field, for the precise error (no fast accept first).
+#[inline]
+fn check_fields(
+    d: &[u8; 16],
+    female_offset: bool,
+    reference: Option<Date>,
+) -> Result<(), NikError> {
     if !region::is_known_province(digits::two(d, 0)) {
         return Err(NikError::UnknownProvince);
     }
@@ -183,26 +193,59 @@ const MONTH_DAYS: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
 
 /// The same rules as [`check_block`] without a reference date, as one branch-free
 /// expression: the hot path of validation and scanning. Errors are worked out
-/// only when this says no.
+/// only when this says no. Callers pass digits only.
 #[inline]
 pub(crate) fn block_is_valid(d: &[u8; 16], female_offset: bool) -> bool {
-    let raw_day = digits::two(d, 6);
+    let (lo, hi) = digits::words16(d);
+    let zeros = 0x3030_3030_3030_3030u64;
+    values_are_valid(
+        lo.wrapping_sub(zeros),
+        hi.wrapping_sub(zeros),
+        female_offset,
+    )
+}
+
+/// [`block_is_valid`] over the digit values of the 16 digits as two little-endian
+/// words: all six two-digit fields from two multiplies, no byte loads.
+#[inline]
+fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
+    let (a, b) = (digits::pairs_of_values8(lo), digits::pairs_of_values8(hi));
+    let province = a as u8;
+    let raw_day = (a >> 48) as u8;
+    let month = b as u8;
+    let yy = (b >> 16) as u8;
     let female = female_offset & (raw_day > 40);
     let day = raw_day.wrapping_sub(if female { 40 } else { 0 });
-    let month = digits::two(d, 8);
-    let yy = digits::two(d, 10);
     let leap_feb = (month == 2) & (yy % 4 == 0);
     let max_day = MONTH_DAYS[usize::from(month & 15)] + u8::from(leap_feb);
     let day_in_scheme = (raw_day <= 31) | (female & (raw_day <= 71));
-    let mut serial = [0u8; 4];
-    serial.copy_from_slice(&d[12..]);
-    region::is_known_province(digits::two(d, 0))
+    let serial_zero = hi >> 32 == 0;
+    let repdigit = (lo == hi) & (lo == (lo & 0xFF).wrapping_mul(0x0101_0101_0101_0101));
+    region::is_known_province(province)
         & day_in_scheme
         & (day >= 1)
         & (month <= 12)
         & (day <= max_day)
-        & (serial != *b"0000")
-        & !digits::is_repdigit16(d)
+        & !serial_zero
+        & !repdigit
+}
+
+/// The 16 digits of digits in groups with single ASCII separators
+/// ([`digits::extract_simple`]), with their values as two little-endian words;
+/// `None` for any other input (the general scanner's job).
+#[inline]
+fn grouped_digits(input: &[u8]) -> Option<([u8; 16], u64, u64)> {
+    let d = digits::extract_simple::<16>(input)?.exact()?;
+    let (lo, hi) = digits::words16(&d);
+    let zeros = 0x3030_3030_3030_3030u64;
+    Some((d, lo.wrapping_sub(zeros), hi.wrapping_sub(zeros)))
+}
+
+/// Digit values of the 16 bytes as two little-endian words, when all are ASCII digits.
+#[inline]
+fn digit_values(d: &[u8; 16]) -> Option<(u64, u64)> {
+    let (lo, hi) = digits::words16(d);
+    Some((digits::digit_values8(lo)?, digits::digit_values8(hi)?))
 }
 
 /// Fast path: is `input` (written with or without separators) a valid NIK?
@@ -215,9 +258,18 @@ pub fn is_valid(input: &[u8]) -> bool {
 #[inline]
 pub(crate) fn valid_block(input: &[u8], female_offset: bool) -> bool {
     if let Ok(plain) = <&[u8; 16]>::try_from(input) {
-        if digits::all_digits(plain) {
-            return block_is_valid(plain, female_offset);
+        if let Some((lo, hi)) = digit_values(plain) {
+            return values_are_valid(lo, hi, female_offset);
         }
+    }
+    valid_written(input, female_offset)
+}
+
+/// [`valid_block`] for written forms (see [`Nik::parse_bytes`]).
+#[inline(never)]
+fn valid_written(input: &[u8], female_offset: bool) -> bool {
+    if let Some((_, lo, hi)) = grouped_digits(input) {
+        return values_are_valid(lo, hi, female_offset);
     }
     match sixteen_digits(input) {
         Ok(d) => block_is_valid(&d, female_offset),
@@ -237,12 +289,60 @@ impl Nik {
     /// Parses a NIK written with or without separators (space, `.`, `-`, `/`, NBSP).
     ///
     /// The date must exist in 19YY or 20YY (see [`Nik::parse_at`] for a reference date).
+    #[inline]
     pub fn parse(input: &str) -> Result<Nik, NikError> {
         Nik::parse_bytes(input.as_bytes())
     }
 
     /// [`Nik::parse`] over bytes (UTF-8 or not).
+    #[inline]
     pub fn parse_bytes(input: &[u8]) -> Result<Nik, NikError> {
+        // Hot path: 16 plain digits, checked in words. Other written forms and
+        // their errors are worked out out of line.
+        if let Ok(plain) = <&[u8; 16]>::try_from(input) {
+            if let Some((lo, hi)) = digit_values(plain) {
+                if values_are_valid(lo, hi, true) {
+                    return Ok(Nik { digits: *plain });
+                }
+                return Err(Nik::field_error(plain));
+            }
+        }
+        Nik::parse_written(input)
+    }
+
+    /// [`Nik::parse_bytes`] for written forms: digits in groups with single
+    /// ASCII separators take the simple scanner, anything else the general one.
+    /// Cold only for code layout: the plain form is the hot one.
+    #[cold]
+    #[inline(never)]
+    fn parse_written(input: &[u8]) -> Result<Nik, NikError> {
+        let Some((digits, lo, hi)) = grouped_digits(input) else {
+            return Nik::parse_general(input);
+        };
+        if values_are_valid(lo, hi, true) {
+            Ok(Nik { digits })
+        } else {
+            Err(Nik::field_error(&digits))
+        }
+    }
+
+    /// Why 16 digits that failed [`block_is_valid`] are not a NIK.
+    ///
+    /// Inlined and free of side effects: a caller that drops the error
+    /// (`.ok()`, `.is_ok()`) does not compute it.
+    #[inline]
+    fn field_error(d: &[u8; 16]) -> NikError {
+        match check_fields(d, true, None) {
+            Err(e) => e,
+            // Unreachable: the fast check and the field checks agree (tested).
+            Ok(()) => NikError::InvalidDate,
+        }
+    }
+
+    /// [`Nik::parse_bytes`] off the hot path: separators, or an error to explain.
+    #[cold]
+    #[inline(never)]
+    fn parse_general(input: &[u8]) -> Result<Nik, NikError> {
         let digits = sixteen_digits(input)?;
         check_block(&digits, true, None)?;
         Ok(Nik { digits })
@@ -286,6 +386,7 @@ impl Nik {
     }
 
     /// Names, status and successor of the region of first registration.
+    #[inline]
     pub fn region(&self) -> Region {
         region_of(&self.digits)
     }
@@ -338,8 +439,10 @@ impl Nik {
 }
 
 /// Region of the first six digits (unknown at worst: six digits always give a region).
+#[inline]
 pub(crate) fn region_of(d: &[u8; 16]) -> Region {
-    region::lookup_checked(&d[..6])
+    let a = digits::pairs8(digits::words16(d).0);
+    region::lookup_district(a as u8, (a >> 16) as u8, (a >> 32) as u8)
 }
 
 /// The ASCII digits as `&str` (they are always ASCII).
@@ -394,5 +497,46 @@ impl serde::Serialize for Nik {
 impl<'de> serde::Deserialize<'de> for Nik {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Nik, D::Error> {
         d.deserialize_str(crate::serde_support::ParseVisitor::<Nik>::new("a NIK"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The branch-free check and the field-by-field errors agree on every
+    /// province, day and month code, in leap and common years, for NIK and KK.
+    #[test]
+    fn fast_check_agrees_with_field_errors() {
+        let mut d = *b"3171015708450001";
+        let mut checked = 0;
+        for female_offset in [true, false] {
+            for province in 0..100u8 {
+                for (day, month) in (0..100u8).flat_map(|a| (0..16u8).map(move |b| (a, b))) {
+                    let yy = [0u8, 1, 4, 23, 96][usize::from(province % 5)];
+                    for (at, v) in [(0, province), (6, day), (8, month), (10, yy)] {
+                        d[at] = b'0' + v / 10;
+                        d[at + 1] = b'0' + v % 10;
+                    }
+                    let fast = block_is_valid(&d, female_offset);
+                    let fields = check_fields(&d, female_offset, None);
+                    assert_eq!(fast, fields.is_ok(), "{d:?} {female_offset}");
+                    assert_eq!(check_block(&d, female_offset, None), fields);
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 2 * 100 * 100 * 16);
+        for (s, e) in [
+            (b"3171015708450000", Some(NikError::InvalidSerial)),
+            (b"1111111111111111", Some(NikError::RepeatedDigits)),
+            (b"3171012902000001", None),
+            (b"3171012902010001", Some(NikError::InvalidDate)),
+            (b"3171016902040001", None),
+        ] {
+            assert_eq!(block_is_valid(s, true), e.is_none());
+            assert_eq!(check_fields(s, true, None).err(), e);
+            assert_eq!(Nik::parse_bytes(s).err(), e);
+        }
     }
 }

@@ -285,11 +285,116 @@ fn form16(d: &[u8; 16]) -> NpwpForm {
 /// Fast path: is `input` (written with or without separators) a valid NPWP in any form?
 #[inline]
 pub fn is_valid(input: &[u8]) -> bool {
+    match valid_canonical(input) {
+        Some(valid) => valid,
+        None => valid_general(input),
+    }
+}
+
+/// [`is_valid`] for any input, through the digit scanner.
+#[inline(never)]
+fn valid_general(input: &[u8]) -> bool {
     match npwp_digits(input) {
         Ok((d, NpwpForm::Nik)) => nik::is_valid(&d),
         Ok((d, _)) => check_core(&d[1..10]).is_ok(),
         Err(_) => false,
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Luhn digit sum of the digit values (bytes 0-9) in `x`: bytes in `single`
+/// count once, bytes in `double` are doubled and reduced to one digit
+/// (`2v - 9` from 5 up). Masks are `0xFF` per selected byte. At most 72.
+#[inline]
+const fn luhn_sum8(x: u64, single: u64, double: u64) -> u64 {
+    let d = x & double;
+    // Per byte: bit 7 set when the digit is 5 or more (v + 123, no carry for v <= 9).
+    let ge5 = ((d + ONES * 123) >> 7) & ONES & double;
+    let y = (x & single) + (d << 1) - 9 * ge5;
+    y.wrapping_mul(ONES) >> 56
+}
+
+/// Validity of the nine taxpayer digits as values, given as the word of the
+/// first eight and the ninth: Luhn, and not the all-zero placeholder.
+#[inline]
+const fn core_valid(first8: u64, ninth: u64) -> bool {
+    const ODD: u64 = 0xFF00_FF00_FF00_FF00; // c1, c3, c5, c7 are doubled
+    let sum = luhn_sum8(first8, !ODD, ODD) + ninth;
+    sum % 10 == 0 && (first8 | ninth) != 0
+}
+
+/// Digit values of the eight bytes at `at`, when all are ASCII digits.
+#[inline]
+fn values_at(input: &[u8], at: usize) -> Option<u64> {
+    let w = input.get(at..at + 8)?;
+    digits::digit_values8(u64::from_le_bytes(w.try_into().ok()?))
+}
+
+/// [`is_valid`] without the scanner for the canonical shapes: 15 or 16 plain
+/// digits, `TT.NNN.NNN.C-KKK.BBB` and `0TT.NNN.NNN.C-KKK.BBB`, checked and
+/// Luhn-summed in place, eight bytes at a time. `None`: another shape.
+#[inline]
+fn valid_canonical(input: &[u8]) -> Option<bool> {
+    match input.len() {
+        15 => valid_plain15(input),
+        16 if input.first() == Some(&b'0') => valid_plain15(input.get(1..)?),
+        16 => {
+            // All digits: the NIK form (checked by the NIK fast path).
+            let plain = <&[u8; 16]>::try_from(input).ok()?;
+            digits::all_digits(plain).then(|| nik::is_valid(plain))
+        }
+        20 => valid_masked20(input),
+        21 if input.first() == Some(&b'0') => valid_masked20(input.get(1..)?),
+        _ => None,
+    }
+}
+
+/// 15 plain digits (two overlapping words), `None` when not all are digits.
+#[inline]
+fn valid_plain15(d: &[u8]) -> Option<bool> {
+    let (a, b) = (values_at(d, 0)?, values_at(d, 7)?);
+    Some(core_valid(a, (b >> 8) & 0xFF))
+}
+
+/// The 20-byte mask `TT.NNN.NNN.C-KKK.BBB`: separators in place, digits
+/// elsewhere; `None` otherwise. The Luhn masks pick the nine taxpayer digits
+/// where they stand (bytes 0 1 3 4 5 7 8 9 11, doubled at 1 4 7 9).
+#[inline]
+fn valid_masked20(m: &[u8]) -> Option<bool> {
+    if m.len() != 20 {
+        return None;
+    }
+    let (w0, w1, w2) = (le64(m, 0), le64(m, 8), le64(m, 12));
+    // Separators: bytes 2 and 6 `.`; 10 `.` and 12 `-`; 16 `.`.
+    const S0: u64 = 0x00FF_0000_00FF_0000;
+    const S1: u64 = 0x0000_00FF_00FF_0000;
+    const S2: u64 = 0x0000_00FF_0000_0000;
+    let separators_ok = w0 & S0 == 0x002E_0000_002E_0000
+        && w1 & S1 == 0x0000_002D_002E_0000
+        && w2 & S2 == 0x0000_002E_0000_0000;
+    if !separators_ok {
+        return None;
+    }
+    // A separator byte becomes `0` so the words can be checked as all digits
+    // (w2, bytes 12-19, starts with the `-` checked in w1).
+    const S2_ALL: u64 = S2 | 0xFF;
+    let zeros = ONES * 0x30;
+    let x0 = ((w0 & !S0) | (zeros & S0)).wrapping_sub(zeros);
+    let x1 = ((w1 & !S1) | (zeros & S1)).wrapping_sub(zeros);
+    let x2 = ((w2 & !S2_ALL) | (zeros & S2_ALL)).wrapping_sub(zeros);
+    // As digits::digit_values8, the three words at once.
+    let high = |x: u64| x | x.wrapping_add(ONES * 0x76);
+    if (high(x0) | high(x1) | high(x2)) & (ONES * 0x80) != 0 {
+        return None;
+    }
+    const SINGLE0: u64 = 0x0000_FF00_FF00_00FF; // bytes 0, 3, 5
+    const DOUBLE0: u64 = 0xFF00_00FF_0000_FF00; // bytes 1, 4, 7
+    const SINGLE1: u64 = 0x0000_0000_FF00_00FF; // bytes 8, 11
+    const DOUBLE1: u64 = 0x0000_0000_0000_FF00; // byte 9
+    let sum = luhn_sum8(x0, SINGLE0, DOUBLE0) + luhn_sum8(x1, SINGLE1, DOUBLE1);
+    let core = (x0 & (SINGLE0 | DOUBLE0)) | (x1 & (SINGLE1 | DOUBLE1));
+    Some(sum % 10 == 0 && core != 0)
 }
 
 /// A valid NPWP (15-digit, 16-digit DJP, or NIK form).

@@ -1,6 +1,6 @@
 //! NIK: the vectors of identifiers.md §1.12 and the traps of §9 (1-12).
 
-use identitas::{Date, FormatError, Nik, NikError, RegionStatus, Sex, nik};
+use identitas::{Date, FormatError, Kk, Nik, NikError, RegionStatus, Sex, kk, nik};
 use proptest::prelude::*;
 
 fn reference() -> Date {
@@ -235,6 +235,37 @@ proptest! {
         let born = nik.birth_date(reference()).unwrap();
         prop_assert_eq!(born.date.day(), nik.birth_day());
         prop_assert!(born.date <= reference());
+    }
+
+    /// Any 16 digits (valid or not) written in groups with single separators
+    /// (the simple scanner's shape), or with the general scanner's extras: the
+    /// same NIK or the same error as the plain digits, for NIK and KK alike.
+    #[test]
+    fn grouped_forms_agree_with_plain_digits(
+        province in 0u8..100,
+        rest in "[0-9]{4}",
+        day in 0u8..80,
+        month in 0u8..15,
+        tail in "[0-9]{6}",
+        cuts in prop::collection::btree_set(1usize..16, 0..5),
+        sep in prop::sample::select(vec![" ", ".", "-", "/", "\u{a0}", " . ", "\u{2013}"]),
+        padded in any::<bool>(),
+    ) {
+        let plain = format!("{province:02}{rest}{day:02}{month:02}{tail}");
+        let mut written = String::new();
+        for (i, c) in plain.chars().enumerate() {
+            if cuts.contains(&i) {
+                written.push_str(sep);
+            }
+            written.push(c);
+        }
+        if padded {
+            written = format!(" '{written} ");
+        }
+        prop_assert_eq!(Nik::parse(&written), Nik::parse(&plain));
+        prop_assert_eq!(nik::is_valid(written.as_bytes()), Nik::parse(&plain).is_ok());
+        prop_assert_eq!(Kk::parse(&written), Kk::parse(&plain));
+        prop_assert_eq!(kk::is_valid(written.as_bytes()), Kk::parse(&plain).is_ok());
     }
 
     #[test]

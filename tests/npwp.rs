@@ -556,6 +556,34 @@ proptest! {
         prop_assert_eq!(npwp::is_valid(&input), npwp::is_valid(&padded));
     }
 
+    /// Any 15 digits (mostly a wrong check digit), in the canonical shapes the
+    /// in-place validator takes (15/16 plain, the 20/21-byte masks), possibly
+    /// with one byte changed: it agrees with the scanner and with parsing.
+    #[test]
+    fn in_place_validator_agrees_with_the_scanner(
+        d in "[0-9]{15}",
+        sixteen in any::<bool>(),
+        first in prop::sample::select(vec![b'0', b'1', b'3']),
+        masked in any::<bool>(),
+        at in 0usize..21,
+        with in prop::sample::select(vec![b'0', b'7', b'.', b'-', b' ', b'/', b':', 0x2F, 0x80]),
+        mutate in any::<bool>(),
+    ) {
+        let mut input = written(&d, if masked { 1 } else { 0 }).into_bytes();
+        if sixteen {
+            input.insert(0, first);
+        }
+        if mutate && at < input.len() {
+            input[at] = with;
+        }
+        let mut padded = b" ".to_vec();
+        padded.extend_from_slice(&input);
+        padded.push(b' ');
+        let ok = npwp::is_valid(&input);
+        prop_assert_eq!(ok, npwp::is_valid(&padded));
+        prop_assert_eq!(ok, Npwp::parse_bytes(&input).is_ok());
+    }
+
     #[test]
     fn never_panics_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..40)) {
         let ok = npwp::is_valid(&b);

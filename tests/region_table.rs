@@ -120,3 +120,50 @@ fn every_retired_code_points_to_its_successor() {
         assert_eq!(old.province(), province_name(row[0][..2].parse().unwrap()));
     }
 }
+
+/// Every six-digit code, known or not: the levels found are consistent with each
+/// other and with the four-digit lookup, and the counts match the table's.
+#[test]
+fn every_six_digit_code_is_consistent() {
+    use identitas::region::{lookup_digits, table_counts};
+    let (_, regencies, districts, retired_regencies, retired_districts) = table_counts();
+    let (mut known_districts, mut known_regencies, mut retired) = (0, 0, 0);
+    for code4 in 0..10_000u32 {
+        let four = format!("{code4:04}");
+        let r4 = lookup_digits(four.as_bytes()).unwrap();
+        known_regencies += usize::from(r4.regency().is_some());
+        for suffix in 0..100u32 {
+            let six = format!("{code4:04}{suffix:02}");
+            let r = lookup_digits(six.as_bytes()).unwrap();
+            assert_eq!(r.code(), code4 * 100 + suffix);
+            assert_eq!(
+                (r.regency(), r.province()),
+                (r4.regency(), r4.province()),
+                "{six}"
+            );
+            match r.status() {
+                RegionStatus::Unknown => {
+                    assert_eq!((r.district(), r.successor()), (None, None), "{six}")
+                }
+                RegionStatus::Current => {
+                    assert_eq!(r4.status(), RegionStatus::Current, "{six}");
+                    assert!(r.district().is_some_and(|n| !n.is_empty()), "{six}");
+                    assert_eq!(r.successor(), None, "{six}");
+                    known_districts += 1;
+                }
+                RegionStatus::Retired => {
+                    assert_eq!(r4.status(), RegionStatus::Retired, "{six}");
+                    let succ = r.successor().unwrap();
+                    assert_eq!(succ / 100, r4.successor().unwrap(), "{six}");
+                    let new = lookup_digits(format!("{succ:06}").as_bytes()).unwrap();
+                    assert_eq!(new.status(), RegionStatus::Current, "{six}");
+                    assert_eq!(r.district(), new.district(), "{six}");
+                    assert!(r.district().is_some(), "{six}");
+                    retired += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(known_regencies, regencies + retired_regencies);
+    assert_eq!((known_districts, retired), (districts, retired_districts));
+}
