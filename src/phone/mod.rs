@@ -424,6 +424,88 @@ const fn leading_digits(w: u64) -> usize {
     (nonzero.trailing_zeros() / 8) as usize
 }
 
+/// High bit of each byte of `x` that is not zero (exact: no carry crosses bytes).
+#[inline(always)]
+const fn nonzero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    ((x & LOW7).wrapping_add(LOW7) | x) & !LOW7
+}
+
+/// One bit per byte of `w` (bit k for byte k) from a high-bit-per-byte word.
+#[inline(always)]
+const fn byte_bits(high: u64) -> u32 {
+    ((high >> 7 & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Bit k set when byte k of `w` is an ASCII digit.
+#[inline(always)]
+const fn digit_bits(w: u64) -> u32 {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    // High nibble 3, and a low nibble that stays below 16 when 6 is added to it.
+    let z = ((w & HIGH) ^ 0x3030_3030_3030_3030)
+        | ((w & 0x0F0F_0F0F_0F0F_0F0F).wrapping_add(0x0606_0606_0606_0606) & HIGH);
+    !byte_bits(nonzero_bytes(z)) & 0xFF
+}
+
+/// Bit k set when byte k of `w` is a one-byte separator (space . - /).
+#[inline(always)]
+fn separator_bits(w: u64) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |c: u8| !nonzero_bytes(w ^ u64::from(c).wrapping_mul(ONES));
+    byte_bits(zero(b' ') | zero(b'.') | zero(b'-') | zero(b'/'))
+}
+
+/// [`lex`] for the common case, without a branch on what the input holds: 8 to
+/// 16 bytes, an optional leading `+`, then digits and one-byte separators (at
+/// most three in a row) between digits. `None` leaves the input to the general loop.
+#[inline(always)]
+fn lex_short(input: &[u8]) -> Option<Lexed> {
+    let n = input.len();
+    if !(8..=16).contains(&n) {
+        return None;
+    }
+    let load = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b);
+        u64::from_le_bytes(w)
+    };
+    let lo = load(input.get(..8)?);
+    // The last eight bytes, shifted so that byte 8 comes first (zeros past the end).
+    let hi = load(input.get(n - 8..)?)
+        .checked_shr(8 * (16 - n) as u32)
+        .unwrap_or(0);
+    let digits = digit_bits(lo) | digit_bits(hi) << 8;
+    let seps = separator_bits(lo) | separator_bits(hi) << 8;
+    let plus = lo & 0xFF == u64::from(b'+');
+    let first = u32::from(plus);
+    let all = (1u32 << n) - 1;
+    let fits = (digits | seps | first) == all
+        && digits >> first & 1 == 1
+        && digits >> (n - 1) & 1 == 1
+        && seps & seps >> 1 & seps >> 2 & seps >> 3 == 0;
+    if !fits {
+        return None;
+    }
+    // Keep the digits: every byte is stored, the count moves on digits only.
+    let mut buf = [0u8; LEX_BUF];
+    let mut total = 0usize;
+    for k in 0..16 {
+        let w = if k < 8 { lo } else { hi };
+        buf[total & 15] = (w >> (8 * (k % 8))) as u8;
+        total += (digits >> k & 1) as usize;
+    }
+    // What the last stores left after the digits.
+    if let Some(slot) = buf.get_mut(total) {
+        *slot = 0;
+    }
+    Some(Lexed {
+        buf,
+        len: total,
+        total,
+        plus,
+    })
+}
+
 /// Reads `+62 (0)812-3456.7890`-style input into digits.
 ///
 /// Before the first digit only `(`, one `+` and spaces may stand; between digits
@@ -432,6 +514,9 @@ const fn leading_digits(w: u64) -> usize {
 /// time, and one-byte separators between digits take one test; the rest is rare.
 #[inline(always)]
 fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
+    if let Some(lx) = lex_short(input) {
+        return Ok(lx);
+    }
     let (start, end) = trim(input);
     if start >= end {
         return Err(FormatError::Empty);
@@ -1193,6 +1278,18 @@ mod tests {
             prop_assert_eq!(fast, slow);
             if let Ok(l) = lex(&input) {
                 // Nothing of the input is left after the digits.
+                prop_assert!(l.buf[l.len..].iter().all(|&b| b == 0));
+            }
+        }
+
+        #[test]
+        fn short_lexer_agrees_with_reference(input in "[+(]?[0-9]{0,3}[0-9 .\\-/)+x]{0,14}[0-9]?") {
+            let input = input.into_bytes();
+            let fast = lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            let slow = reference::lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            prop_assert_eq!(&fast, &slow);
+            if let Some(l) = lex_short(&input) {
+                prop_assert_eq!(Ok((l.digits().to_vec(), l.total, l.plus)), slow);
                 prop_assert!(l.buf[l.len..].iter().all(|&b| b == 0));
             }
         }
