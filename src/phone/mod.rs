@@ -1269,7 +1269,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #![proptest_config(ProptestConfig::with_cases(8_000))]
 
         #[test]
         fn lexer_agrees_with_reference(input in phone_like()) {
