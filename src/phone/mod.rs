@@ -1295,6 +1295,18 @@ mod tests {
         }
 
         #[test]
+        fn short_lexer_agrees_with_reference_on_marks(input in "[+(]?[05( )\\-]{7,15}") {
+            // Few digits, many separators and parentheses: the corners of lex_short.
+            let input = input.into_bytes();
+            let slow = reference::lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            if let Some(l) = lex_short(&input) {
+                prop_assert_eq!(Ok((l.digits().to_vec(), l.total, l.plus)), slow.clone());
+            }
+            let fast = lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
         fn parse_keeps_only_the_number(input in phone_like()) {
             if let Ok(p) = Phone::parse_bytes(&input) {
                 let len = usize::from(p.len);
