@@ -148,8 +148,80 @@ fn code(nodes: &'static [[u16; 11]], leaves: &'static [Leaf], d: &[u8]) -> u8 {
 /// Does `d` match libphonenumber's general national-number pattern for ID?
 #[inline]
 fn general(d: &[u8]) -> bool {
-    d.len() <= MAX_NSN
-        && lookup(&table::NUMBER_NODES, &table::NUMBER_LEAVES, d).general >> d.len() & 1 == 1
+    d.len() <= MAX_NSN && number_leaf(d).general >> d.len() & 1 == 1
+}
+
+/// The number-trie reference reached after the first three digits of every
+/// three-digit prefix (index `100a + 10b + c`): a leaf (`LEAF | i`) when the walk
+/// ends within three digits, else the node to go on from. Computed at compile
+/// time from the generated trie, so the two cannot disagree.
+static NUMBER_PREFIX3: [u16; 1000] = prefix3(&table::NUMBER_NODES);
+
+/// Builds [`NUMBER_PREFIX3`] by walking `nodes` (a bad generated table fails the build).
+const fn prefix3(nodes: &[[u16; 11]]) -> [u16; 1000] {
+    let mut out = [0u16; 1000];
+    let mut p = 0usize;
+    while p < 1000 {
+        let ds = [p / 100, p / 10 % 10, p % 10];
+        let mut r = 0u16; // the root
+        let mut k = 0usize;
+        while k < 3 {
+            r = nodes[r as usize][ds[k]];
+            if r & LEAF != 0 {
+                break;
+            }
+            k += 1;
+        }
+        out[p] = r;
+        p += 1;
+    }
+    out
+}
+
+/// [`lookup`] in the number trie, starting three digits down through [`NUMBER_PREFIX3`].
+#[inline]
+fn number_leaf(d: &[u8]) -> &'static Leaf {
+    let (nodes, leaves) = (&table::NUMBER_NODES, &table::NUMBER_LEAVES);
+    let r = match d {
+        [a, b, c, ..] => {
+            let (a, b, c) = (
+                a.wrapping_sub(b'0'),
+                b.wrapping_sub(b'0'),
+                c.wrapping_sub(b'0'),
+            );
+            // A first byte that is not a digit gives an index past the table.
+            let i = usize::from(a) * 100 + usize::from(b) * 10 + usize::from(c);
+            NUMBER_PREFIX3.get(i).filter(|_| b < 10 && c < 10)
+        }
+        _ => None,
+    };
+    let Some(&(mut r)) = r else {
+        return lookup(nodes, leaves, d);
+    };
+    let mut rest = d.get(3..).unwrap_or(&[]).iter();
+    while r & LEAF == 0 {
+        let Some(node) = nodes.get(usize::from(r)) else {
+            return leaf(leaves, LEAF);
+        };
+        r = match rest.next() {
+            Some(&b) => match node.get(usize::from(b.wrapping_sub(b'0'))) {
+                Some(&c) => c,
+                // Not a digit: where `lookup` stops, with the number ending here.
+                None => node[10],
+            },
+            None => node[10],
+        };
+    }
+    leaf(leaves, r)
+}
+
+/// The type code of an NSN in the number trie (0 when over 17 digits).
+#[inline]
+fn number_code(d: &[u8]) -> u8 {
+    match number_leaf(d).codes.get(d.len()) {
+        Some(&c) if d.len() <= MAX_NSN => c,
+        _ => 0,
+    }
 }
 
 /// What kind of number a phone number is (libphonenumber's number types for ID).
@@ -217,7 +289,7 @@ pub fn classify_nsn(nsn: &[u8]) -> PhoneType {
     if nsn.is_empty() || !digits::all_digits(nsn) {
         return PhoneType::Unknown;
     }
-    PhoneType::from_code(code(&table::NUMBER_NODES, &table::NUMBER_LEAVES, nsn))
+    PhoneType::from_code(number_code(nsn))
 }
 
 /// Why a value is not a valid Indonesian phone number.
@@ -270,7 +342,8 @@ impl PhoneError {
 
 /// The digits of written input and whether it started with `+`.
 struct Lexed {
-    buf: [u8; MAX_DIGITS],
+    /// The first [`MAX_DIGITS`] digits, then scratch room for one 8-byte store.
+    buf: [u8; LEX_BUF],
     len: usize,
     total: usize,
     plus: bool,
@@ -278,74 +351,239 @@ struct Lexed {
 
 impl Lexed {
     fn digits(&self) -> &[u8] {
-        &self.buf[..self.len]
+        self.buf.get(..self.len).unwrap_or(&[])
     }
 }
+
+/// Lexer buffer: the kept digits plus room for a whole 8-byte word stored after them.
+const LEX_BUF: usize = MAX_DIGITS + 8;
 
 /// UTF-8 of U+00A0 NO-BREAK SPACE.
 const NBSP: [u8; 2] = [0xC2, 0xA0];
 /// Longest run of separators between two digits (`" - "`), parentheses not counted.
 const MAX_SEPARATOR_RUN: usize = 3;
 
+/// Bit `b` set for the bytes `b < 64` a number can start with: digits, `+`, `(`.
+const STARTS: u64 = 0x03FF_0000_0000_0000 | 1 << b'+' | 1 << b'(';
+/// Bit `b` set for the bytes `b < 64` a number can end with: digits, `)`.
+const ENDS: u64 = 0x03FF_0000_0000_0000 | 1 << b')';
+/// Bit `b` set for the one-byte separators of [`digits::is_separator`].
+const SEPARATORS: u64 = 1 << b' ' | 1 << b'.' | 1 << b'-' | 1 << b'/';
+
+/// Is `b` in the byte set `set` (bytes below 64 only)?
+#[inline]
+const fn in_set(set: u64, b: u8) -> bool {
+    b < 64 && set >> b & 1 == 1
+}
+
+/// [`digits::trim`], answered without looking further when the input starts and
+/// ends the way a number does (nothing to trim then).
+#[inline]
+fn trim(input: &[u8]) -> (usize, usize) {
+    match (input.first(), input.last()) {
+        (Some(&f), Some(&l)) if in_set(STARTS, f) && in_set(ENDS, l) => (0, input.len()),
+        _ => digits::trim(input),
+    }
+}
+
+/// The bytes `body[i..]` as a little-endian word, zero bytes past the end.
+#[inline]
+fn word_at(body: &[u8], i: usize) -> u64 {
+    let n = body.len();
+    if i < n && n >= 8 {
+        // Eight bytes from `i`, or the last eight shifted down so that `body[i]`
+        // comes first: no branch on how much is left.
+        let at = i.min(n - 8);
+        if let Some(w) = body.get(at..at + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            return u64::from_le_bytes(b) >> (8 * (i - at));
+        }
+    }
+    let mut w = 0u64;
+    for (k, &b) in body.get(i..).unwrap_or(&[]).iter().take(8).enumerate() {
+        w |= u64::from(b) << (8 * k);
+    }
+    w
+}
+
+/// How many of the bytes of `w` (little-endian, first byte lowest) are ASCII
+/// digits before the first byte that is not: 0..=8.
+#[inline]
+const fn leading_digits(w: u64) -> usize {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const THREES: u64 = 0x3030_3030_3030_3030;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // A byte is a digit when its high nibble is 3, and still 3 after adding 6 (low
+    // nibble <= 9). A carry out of a byte >= 0xFA can only disturb bytes above a
+    // non-digit, which are not counted.
+    let x = (w & HIGH) ^ THREES;
+    let y = (w.wrapping_add(0x0606_0606_0606_0606) & HIGH) ^ THREES;
+    let z = x | y; // zero bytes: digits
+    let nonzero = ((z & LOW7).wrapping_add(LOW7) | z) & !LOW7;
+    (nonzero.trailing_zeros() / 8) as usize
+}
+
+/// High bit of each byte of `x` that is not zero (exact: no carry crosses bytes).
+#[inline(always)]
+const fn nonzero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    ((x & LOW7).wrapping_add(LOW7) | x) & !LOW7
+}
+
+/// One bit per byte of `w` (bit k for byte k) from a high-bit-per-byte word.
+#[inline(always)]
+const fn byte_bits(high: u64) -> u32 {
+    ((high >> 7 & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Bit k set when byte k of `w` is an ASCII digit.
+#[inline(always)]
+const fn digit_bits(w: u64) -> u32 {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    // High nibble 3, and a low nibble that stays below 16 when 6 is added to it.
+    let z = ((w & HIGH) ^ 0x3030_3030_3030_3030)
+        | ((w & 0x0F0F_0F0F_0F0F_0F0F).wrapping_add(0x0606_0606_0606_0606) & HIGH);
+    !byte_bits(nonzero_bytes(z)) & 0xFF
+}
+
+/// Bit k set when byte k of `w` is a one-byte separator (space . - /).
+#[inline(always)]
+fn separator_bits(w: u64) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |c: u8| !nonzero_bytes(w ^ u64::from(c).wrapping_mul(ONES));
+    byte_bits(zero(b' ') | zero(b'.') | zero(b'-') | zero(b'/'))
+}
+
+/// [`lex`] for the common case, without a branch on what the input holds: 8 to
+/// 16 bytes, an optional leading `+`, then digits and one-byte separators (at
+/// most three in a row) between digits. `None` leaves the input to the general loop.
+#[inline(always)]
+fn lex_short(input: &[u8]) -> Option<Lexed> {
+    let n = input.len();
+    if !(8..=16).contains(&n) {
+        return None;
+    }
+    let load = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b);
+        u64::from_le_bytes(w)
+    };
+    let lo = load(input.get(..8)?);
+    // The last eight bytes, shifted so that byte 8 comes first (zeros past the end).
+    let hi = load(input.get(n - 8..)?)
+        .checked_shr(8 * (16 - n) as u32)
+        .unwrap_or(0);
+    let digits = digit_bits(lo) | digit_bits(hi) << 8;
+    let seps = separator_bits(lo) | separator_bits(hi) << 8;
+    let plus = lo & 0xFF == u64::from(b'+');
+    let first = u32::from(plus);
+    let all = (1u32 << n) - 1;
+    let fits = (digits | seps | first) == all
+        && digits >> first & 1 == 1
+        && digits >> (n - 1) & 1 == 1
+        && seps & seps >> 1 & seps >> 2 & seps >> 3 == 0;
+    if !fits {
+        return None;
+    }
+    // Keep the digits: every byte is stored, the count moves on digits only.
+    let mut buf = [0u8; LEX_BUF];
+    let mut total = 0usize;
+    for k in 0..16 {
+        let w = if k < 8 { lo } else { hi };
+        buf[total & 15] = (w >> (8 * (k % 8))) as u8;
+        total += (digits >> k & 1) as usize;
+    }
+    // What the last stores left after the digits.
+    if let Some(slot) = buf.get_mut(total) {
+        *slot = 0;
+    }
+    Some(Lexed {
+        buf,
+        len: total,
+        total,
+        plus,
+    })
+}
+
 /// Reads `+62 (0)812-3456.7890`-style input into digits.
 ///
 /// Before the first digit only `(`, one `+` and spaces may stand; between digits
 /// runs of up to three separators (space . - / NBSP) and balanced, unnested
-/// parentheses around at least one digit.
-#[inline]
+/// parentheses around at least one digit. Runs of digits are copied a word at a
+/// time, and one-byte separators between digits take one test; the rest is rare.
+#[inline(always)]
 fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
-    let (start, end) = digits::trim(input);
-    if start == end {
+    if let Some(lx) = lex_short(input) {
+        return Ok(lx);
+    }
+    let (start, end) = trim(input);
+    if start >= end {
         return Err(FormatError::Empty);
     }
     let body = input.get(..end).unwrap_or(&[]);
-    let mut lx = Lexed {
-        buf: [0; MAX_DIGITS],
-        len: 0,
-        total: 0,
-        plus: false,
-    };
+    let mut buf = [0u8; LEX_BUF];
+    let mut total = 0usize;
+    // A leading `+` (the only place it may stand).
+    let mut plus = body.get(start) == Some(&b'+');
     let mut open: Option<usize> = None; // position of an unclosed '('
-    let mut in_paren = 0usize; // digits since that '('
-    let mut run = 0usize;
+    let mut open_total = 0usize; // digits read before that '('
+    let mut run = 0usize; // separators since the last digit
     let mut run_start = start;
-    let mut i = start;
-    while i < end {
-        let b = body[i];
-        if b.is_ascii_digit() {
-            if lx.len < MAX_DIGITS {
-                lx.buf[lx.len] = b;
-                lx.len += 1;
-            }
-            lx.total += 1;
-            in_paren += 1;
+    let mut i = start + usize::from(plus);
+    loop {
+        let w = word_at(body, i);
+        let k = leading_digits(w);
+        // Store the whole word: the bytes after the digits are overwritten by the
+        // next digits or cleared at the end.
+        let at = total.min(MAX_DIGITS);
+        if let Some(slot) = buf.get_mut(at..at + 8) {
+            slot.copy_from_slice(&w.to_le_bytes());
+        }
+        total += k;
+        i += k;
+        if k > 0 {
             run = 0;
+        }
+        if k == 8 {
+            continue;
+        }
+        let Some(&b) = body.get(i) else {
+            break;
+        };
+        if in_set(SEPARATORS, b) && total > 0 {
+            if run == 0 {
+                run_start = i;
+            }
+            run += 1;
+            if run > MAX_SEPARATOR_RUN {
+                return Err(FormatError::InvalidSeparator { position: i });
+            }
             i += 1;
             continue;
         }
-        let width = if b == NBSP[0] && body.get(i + 1) == Some(&NBSP[1]) {
-            2
-        } else {
-            1
-        };
+        let mut width = 1;
         match b {
-            b'+' if lx.total == 0 && !lx.plus => lx.plus = true,
+            b'+' if total == 0 && !plus => plus = true,
             b'(' => {
                 if open.is_some() {
                     return Err(FormatError::InvalidSeparator { position: i });
                 }
                 open = Some(i);
-                in_paren = 0;
+                open_total = total;
             }
             b')' => {
-                if open.is_none() || in_paren == 0 {
+                if open.is_none() || total == open_total {
                     return Err(FormatError::InvalidSeparator { position: i });
                 }
                 open = None;
             }
-            b' ' if lx.total == 0 => {}
-            _ if digits::is_separator(b) || width == 2 => {
-                if lx.total == 0 {
+            b' ' if total == 0 => {}
+            _ if digits::is_separator(b) || (b == NBSP[0] && body.get(i + 1) == Some(&NBSP[1])) => {
+                if b == NBSP[0] {
+                    width = 2;
+                }
+                if total == 0 {
                     return Err(FormatError::InvalidSeparator { position: i });
                 }
                 if run == 0 {
@@ -373,7 +611,17 @@ fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
             position: run_start,
         });
     }
-    Ok(lx)
+    let len = total.min(MAX_DIGITS);
+    // Clear what the last word store left after the digits.
+    if let Some(tail) = buf.get_mut(len..len + 8) {
+        tail.fill(0);
+    }
+    Ok(Lexed {
+        buf,
+        len,
+        total,
+        plus,
+    })
 }
 
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
@@ -524,7 +772,7 @@ impl Phone {
     pub fn parse_bytes(input: &[u8]) -> Result<Phone, PhoneError> {
         let lx = lex(input)?;
         let (nsn, flags) = national(&lx)?;
-        let ty = PhoneType::from_code(code(&table::NUMBER_NODES, &table::NUMBER_LEAVES, nsn));
+        let ty = PhoneType::from_code(number_code(nsn));
         if ty == PhoneType::Unknown {
             // A kept trunk 0 (`0812345`: too short to strip) says little; judge what follows it.
             return Err(match nsn.split_first() {
@@ -532,8 +780,14 @@ impl Phone {
                 _ => invalid(nsn),
             });
         }
+        // The NSN is what is left of the lexed digits after the prefixes, and the
+        // lexer leaves zeros after them: one fixed-size copy.
         let mut buf = [0u8; MAX_NSN];
-        buf[..nsn.len()].copy_from_slice(nsn);
+        let off = lx.len - nsn.len();
+        match lx.buf.get(off..off + MAX_NSN) {
+            Some(src) => buf.copy_from_slice(src),
+            None => buf[..nsn.len()].copy_from_slice(nsn),
+        }
         Ok(Phone {
             nsn: buf,
             len: nsn.len() as u8,
@@ -837,9 +1091,117 @@ impl fmt::Debug for ShortNumber {
     }
 }
 
+/// The lexer as first written, a byte at a time: the word-at-a-time [`lex`] must agree with it.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    pub(super) struct RefLexed {
+        buf: [u8; MAX_DIGITS],
+        len: usize,
+        pub(super) total: usize,
+        pub(super) plus: bool,
+    }
+
+    impl RefLexed {
+        pub(super) fn digits(&self) -> &[u8] {
+            &self.buf[..self.len]
+        }
+    }
+
+    /// Reads `+62 (0)812-3456.7890`-style input into digits.
+    ///
+    /// Before the first digit only `(`, one `+` and spaces may stand; between digits
+    /// runs of up to three separators (space . - / NBSP) and balanced, unnested
+    /// parentheses around at least one digit.
+    pub(super) fn lex(input: &[u8]) -> Result<RefLexed, FormatError> {
+        let (start, end) = digits::trim(input);
+        if start == end {
+            return Err(FormatError::Empty);
+        }
+        let body = input.get(..end).unwrap_or(&[]);
+        let mut lx = RefLexed {
+            buf: [0; MAX_DIGITS],
+            len: 0,
+            total: 0,
+            plus: false,
+        };
+        let mut open: Option<usize> = None; // position of an unclosed '('
+        let mut in_paren = 0usize; // digits since that '('
+        let mut run = 0usize;
+        let mut run_start = start;
+        let mut i = start;
+        while i < end {
+            let b = body[i];
+            if b.is_ascii_digit() {
+                if lx.len < MAX_DIGITS {
+                    lx.buf[lx.len] = b;
+                    lx.len += 1;
+                }
+                lx.total += 1;
+                in_paren += 1;
+                run = 0;
+                i += 1;
+                continue;
+            }
+            let width = if b == NBSP[0] && body.get(i + 1) == Some(&NBSP[1]) {
+                2
+            } else {
+                1
+            };
+            match b {
+                b'+' if lx.total == 0 && !lx.plus => lx.plus = true,
+                b'(' => {
+                    if open.is_some() {
+                        return Err(FormatError::InvalidSeparator { position: i });
+                    }
+                    open = Some(i);
+                    in_paren = 0;
+                }
+                b')' => {
+                    if open.is_none() || in_paren == 0 {
+                        return Err(FormatError::InvalidSeparator { position: i });
+                    }
+                    open = None;
+                }
+                b' ' if lx.total == 0 => {}
+                _ if digits::is_separator(b) || width == 2 => {
+                    if lx.total == 0 {
+                        return Err(FormatError::InvalidSeparator { position: i });
+                    }
+                    if run == 0 {
+                        run_start = i;
+                    }
+                    run += 1;
+                    if run > MAX_SEPARATOR_RUN {
+                        return Err(FormatError::InvalidSeparator { position: i });
+                    }
+                }
+                _ => {
+                    if digits::looks_like_float(body.get(start..).unwrap_or(&[])) {
+                        return Err(FormatError::SpreadsheetFloat);
+                    }
+                    return Err(FormatError::InvalidCharacter { position: i });
+                }
+            }
+            i += width;
+        }
+        if let Some(position) = open {
+            return Err(FormatError::InvalidSeparator { position });
+        }
+        if run > 0 {
+            return Err(FormatError::InvalidSeparator {
+                position: run_start,
+            });
+        }
+        Ok(lx)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn lexer_forms() {
@@ -889,5 +1251,117 @@ mod tests {
         assert!(!length_allows_strip(6));
         assert!(length_allows_strip(7));
         assert!(length_allows_strip(18));
+    }
+
+    /// Pieces of phone-like text: digit runs, every accepted separator, the bytes
+    /// the lexer treats specially, and some it rejects.
+    fn phone_like() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            4 => "[0-9]{1,9}".prop_map(String::into_bytes),
+            3 => prop::sample::select(vec![
+                &b" "[..], b"-", b".", b"/", b"+", b"(", b")", b"\xC2\xA0", b"\xC2", b"\t",
+                b"'", b"E", b"e+", b"x", b"  ", b" - ", b"62", b"0", b"+62 ", b"(0)",
+            ])
+            .prop_map(<[u8]>::to_vec),
+            1 => any::<u8>().prop_map(|b| vec![b]),
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8_000))]
+
+        #[test]
+        fn lexer_agrees_with_reference(input in phone_like()) {
+            let fast = lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            let slow = reference::lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            prop_assert_eq!(fast, slow);
+            if let Ok(l) = lex(&input) {
+                // Nothing of the input is left after the digits.
+                prop_assert!(l.buf[l.len..].iter().all(|&b| b == 0));
+            }
+        }
+
+        #[test]
+        fn short_lexer_agrees_with_reference(input in "[+(]?[0-9]{0,3}[0-9 .\\-/)+x]{0,14}[0-9]?") {
+            let input = input.into_bytes();
+            let fast = lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            let slow = reference::lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            prop_assert_eq!(&fast, &slow);
+            if let Some(l) = lex_short(&input) {
+                prop_assert_eq!(Ok((l.digits().to_vec(), l.total, l.plus)), slow);
+                prop_assert!(l.buf[l.len..].iter().all(|&b| b == 0));
+            }
+        }
+
+        #[test]
+        fn short_lexer_agrees_with_reference_on_marks(input in "[+(]?[05( )\\-]{7,15}") {
+            // Few digits, many separators and parentheses: the corners of lex_short.
+            let input = input.into_bytes();
+            let slow = reference::lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            if let Some(l) = lex_short(&input) {
+                prop_assert_eq!(Ok((l.digits().to_vec(), l.total, l.plus)), slow.clone());
+            }
+            let fast = lex(&input).map(|l| (l.digits().to_vec(), l.total, l.plus));
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn parse_keeps_only_the_number(input in phone_like()) {
+            if let Ok(p) = Phone::parse_bytes(&input) {
+                let len = usize::from(p.len);
+                prop_assert!(p.nsn[len..].iter().all(|&b| b == 0));
+                prop_assert_eq!(p.number_type(), classify_nsn(p.nsn_bytes()));
+            }
+        }
+
+        #[test]
+        fn flattened_trie_agrees(d in "[0-9]{0,20}", junk in any::<u8>(), at in 0usize..22) {
+            let d = d.into_bytes();
+            let walk = |d: &[u8]| lookup(&table::NUMBER_NODES, &table::NUMBER_LEAVES, d);
+            prop_assert!(core::ptr::eq(number_leaf(&d), walk(&d)));
+            // Not only digits: still the same leaf (callers pass digits, but never panic).
+            let mut odd = d.clone();
+            odd.insert(at.min(d.len()), junk);
+            prop_assert!(core::ptr::eq(number_leaf(&odd), walk(&odd)));
+        }
+    }
+
+    #[test]
+    fn flattened_trie_agrees_on_every_short_prefix() {
+        let walk = |d: &[u8]| lookup(&table::NUMBER_NODES, &table::NUMBER_LEAVES, d);
+        let mut d = Vec::new();
+        for len in 0..=6u32 {
+            for v in 0..10u32.pow(len) {
+                d.clear();
+                d.extend(format!("{v:0w$}", w = len as usize).bytes());
+                assert!(
+                    core::ptr::eq(number_leaf(&d), walk(&d)),
+                    "{v:0w$}",
+                    w = len as usize
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn leading_digits_counts() {
+        let w = |s: &[u8]| {
+            let mut b = [0u8; 8];
+            b[..s.len()].copy_from_slice(s);
+            u64::from_le_bytes(b)
+        };
+        assert_eq!(leading_digits(w(b"01234567")), 8);
+        assert_eq!(leading_digits(w(b"0812-345")), 4);
+        assert_eq!(leading_digits(w(b"9:")), 1);
+        assert_eq!(leading_digits(w(b"/0")), 0);
+        assert_eq!(leading_digits(w(b"")), 0);
+        assert_eq!(leading_digits(w(b"12\xFF\xFF34")), 2);
+        assert_eq!(leading_digits(w(b"\xFA0")), 0);
+        for b in 0..=255u8 {
+            let want = usize::from(b.is_ascii_digit());
+            assert_eq!(leading_digits(u64::from(b)), want);
+            assert_eq!(leading_digits(w(&[b, b'1'])), want * 2, "{b}");
+        }
     }
 }
