@@ -85,13 +85,12 @@ pub(crate) fn parse_record(
 /// How [`split`] ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Split {
-    /// A whole record: `end` is just past its LF; `lines` counts the LFs in it
-    /// (the terminator included); `doubled` says a quoted field holds `""`.
+    /// A whole record.
     Record {
         /// Index just past the terminating LF.
         end: usize,
-        /// Line feeds in the record, terminator included.
-        lines: u64,
+        /// A field is quoted (only then can the record hold more than one LF).
+        quoted: bool,
         /// A quoted field holds a doubled quote.
         doubled: bool,
     },
@@ -102,71 +101,101 @@ pub(crate) enum Split {
     Slow,
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Candidate positions (high bits) of the delimiter (repeated in `pd`), `"` and LF in
+/// the eight bytes at `data[at..]` (NUL-padded past the end). The borrow-based
+/// zero-byte test is exact for the lowest match and may flag a byte just above a
+/// real one: callers check each candidate's byte.
+#[inline(always)]
+fn word_mask(data: &[u8], at: usize, pd: u64) -> u64 {
+    let w = match data.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+        None => tail_word(data, at),
+    };
+    let zero = |x: u64| x.wrapping_sub(LO) & !x;
+    (zero(w ^ pd) | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\n')))) & HI
+}
+
+/// The last (short) word at `data[at..]`, NUL-padded.
+#[cold]
+fn tail_word(data: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    for (d, s) in a.iter_mut().zip(data.get(at..).unwrap_or(&[])) {
+        *d = *s;
+    }
+    u64::from_le_bytes(a)
+}
+
 /// Finds the end of the record starting at `data[0]` and the content spans of its
 /// fields in one pass (the fast path of [`find_end`] + [`parse_record`], with the
 /// same results on the records it accepts).
 ///
-/// Clean records only: quotes open a field and close it before a delimiter or the
-/// line end; anything else is [`Split::Slow`].
+/// Unquoted fields are read eight bytes at a time; a quoted field is skipped to its
+/// closing quote with `memchr`. Clean records only: quotes open a field and close
+/// it before a delimiter or the line end; anything else is [`Split::Slow`].
 pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) -> Split {
     fields.clear();
-    let mut it = memchr::Memchr3::new(delim, b'"', b'\n', data);
+    let pd = LO * u64::from(delim);
     let mut start = 0usize;
-    let mut lines = 0u64;
+    let mut quoted = false;
     let mut doubled = false;
-    loop {
+    'field: loop {
         if data.get(start) == Some(&b'"') {
-            // Skip the opening quote itself.
-            if it.next() != Some(start) {
-                return Split::Slow;
-            }
+            quoted = true;
+            let mut i = start + 1;
             let close = loop {
-                let Some(p) = it.next() else {
+                let Some(q) = data.get(i..).and_then(|r| memchr::memchr(b'"', r)) else {
                     return Split::Incomplete;
                 };
-                match data.get(p) {
-                    Some(b'"') => {
-                        if data.get(p + 1) == Some(&b'"') {
-                            doubled = true;
-                            // The second quote of the pair.
-                            it.next();
-                        } else {
-                            break p;
-                        }
-                    }
-                    Some(b'\n') => lines += 1,
-                    _ => {}
+                let q = i + q;
+                if data.get(q + 1) == Some(&b'"') {
+                    doubled = true;
+                    i = q + 2;
+                } else {
+                    break q;
                 }
             };
             fields.push((start + 1, close));
             match data.get(close + 1) {
                 Some(&b) if b == delim => {
-                    it.next();
                     start = close + 2;
+                    continue 'field;
                 }
                 Some(b'\n') => {
                     return Split::Record {
                         end: close + 2,
-                        lines: lines + 1,
+                        quoted,
                         doubled,
                     };
                 }
                 Some(b'\r') if data.get(close + 2) == Some(&b'\n') => {
                     return Split::Record {
                         end: close + 3,
-                        lines: lines + 1,
+                        quoted,
                         doubled,
                     };
                 }
                 None => return Split::Incomplete,
                 Some(_) => return Split::Slow,
             }
-        } else {
-            let Some(p) = it.next() else {
-                return Split::Incomplete;
-            };
-            match data.get(p) {
-                Some(b'\n') => {
+        }
+        // Unquoted fields, word by word from the field's start.
+        let mut pos = start;
+        loop {
+            let mut m = word_mask(data, pos, pd);
+            while m != 0 {
+                let p = pos + (m.trailing_zeros() / 8) as usize;
+                m &= m - 1;
+                let b = data.get(p).copied().unwrap_or(0);
+                if b == delim {
+                    fields.push((start, p));
+                    start = p + 1;
+                    if data.get(start) == Some(&b'"') {
+                        continue 'field;
+                    }
+                } else if b == b'\n' {
                     let end = if p > start && data.get(p - 1) == Some(&b'\r') {
                         p - 1
                     } else {
@@ -175,15 +204,16 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
                     fields.push((start, end));
                     return Split::Record {
                         end: p + 1,
-                        lines: lines + 1,
+                        quoted,
                         doubled,
                     };
+                } else if b == b'"' {
+                    return Split::Slow;
                 }
-                Some(&b) if b == delim && b != b'"' => {
-                    fields.push((start, p));
-                    start = p + 1;
-                }
-                _ => return Split::Slow,
+            }
+            pos += 8;
+            if pos >= data.len() {
+                return Split::Incomplete;
             }
         }
     }
@@ -254,7 +284,7 @@ mod tests {
                 match split(&data, b',', &mut spans) {
                     Split::Record {
                         end: e,
-                        lines,
+                        quoted,
                         doubled,
                     } => {
                         fast += 1;
@@ -263,7 +293,12 @@ mod tests {
                         let mut want = Vec::new();
                         assert_eq!(parse_record(rec, b',', &mut want), Ok(()), "{data:?}");
                         assert_eq!(spans, want, "{data:?}");
-                        assert_eq!(lines, rec.iter().filter(|&&b| b == b'\n').count() as u64);
+                        let lines = rec.iter().filter(|&&b| b == b'\n').count();
+                        assert!(quoted || lines == 1, "{data:?}");
+                        assert_eq!(
+                            quoted,
+                            spans.iter().any(|&(s, _)| s > 0 && rec[s - 1] == b'"')
+                        );
                         let has_doubled = spans.iter().any(|&(s, e)| {
                             s > 0 && rec[s - 1] == b'"' && rec[s..e].contains(&b'"')
                         });

@@ -21,27 +21,24 @@ use crate::phone::PhoneType;
 /// shortest national number (7 digits) has 8; plain numbers need 9.
 pub(crate) const MIN_FINDING_DIGITS: usize = 8;
 
-const BREAK: u8 = 0;
-const DIGIT: u8 = 1;
-const JOIN: u8 = 2;
-const AT: u8 = 3;
-
-/// Byte classes for [`may_hold_identifier`]: what may sit inside a numeric finding
-/// (digits, the separators of `scan::numeric`, `+` `(` `)`, and every non-ASCII byte,
-/// for the multi-byte spaces and dashes) joins; anything else breaks a run.
-static CLASS: [u8; 256] = {
-    let mut t = [BREAK; 256];
+/// Per byte, what it does to the digit count of the current run, packed: the low
+/// byte is a mask kept of the count (0 for a byte that breaks a run), the high byte
+/// is added (1 for a digit, [`MIN_FINDING_DIGITS`] for `@`, which decides at once).
+/// Digits, the separators of `scan::numeric`, `+` `(` `)` and every non-ASCII byte
+/// (the multi-byte spaces and dashes) keep the run; anything else breaks it.
+static STEP: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut b = 0usize;
     while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
-            DIGIT
+            0x1FF
         } else if c == b'@' {
-            AT
+            ((MIN_FINDING_DIGITS as u16) << 8) | 0xFF
         } else if c >= 0x80 || matches!(c, b' ' | b'\t' | b'.' | b'-' | b'/' | b'(' | b')' | b'+') {
-            JOIN
+            0xFF
         } else {
-            BREAK
+            0
         };
         b += 1;
     }
@@ -52,18 +49,12 @@ static CLASS: [u8; 256] = {
 /// [`MIN_FINDING_DIGITS`] digits joined only by separator-like bytes.
 #[inline]
 pub(crate) fn may_hold_identifier(t: &[u8]) -> bool {
-    let mut run = 0usize;
+    let mut run = 0u16;
     for &b in t {
-        match CLASS[usize::from(b)] {
-            DIGIT => {
-                run += 1;
-                if run >= MIN_FINDING_DIGITS {
-                    return true;
-                }
-            }
-            JOIN => {}
-            AT => return true,
-            _ => run = 0,
+        let step = STEP[usize::from(b)];
+        run = (run & step) + (step >> 8);
+        if run >= MIN_FINDING_DIGITS as u16 {
+            return true;
         }
     }
     false

@@ -293,6 +293,31 @@ impl RecordReader {
         }
     }
 
+    /// The next record, with the content spans of its fields in `spans` when the
+    /// second value is true (a clean record without doubled quotes, found and split in
+    /// one pass by [`crate::record::csv`]); when false, `spans` is undefined and the
+    /// caller splits the record itself. Records and their ends are those of
+    /// [`RecordReader::next`].
+    pub fn next_split<'a>(
+        &'a mut self,
+        src: &mut dyn BufRead,
+        delim: u8,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> io::Result<(Next<'a>, bool)> {
+        if self.csv && self.scanned == 0 && !self.in_quotes {
+            let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+            if let crate::record::csv::Split::Record { end, doubled, .. } =
+                crate::record::csv::split(avail, delim, spans)
+            {
+                let start = self.pos;
+                self.pos += end;
+                let rec = self.buf.get(start..start + end).unwrap_or(&[]);
+                return Ok((Next::Record(rec), !doubled));
+            }
+        }
+        Ok((self.next(src)?, false))
+    }
+
     /// Drops the over-long record in the buffer and the input up to the next line feed.
     fn skip_long<'a>(&'a mut self, src: &mut dyn BufRead) -> io::Result<Next<'a>> {
         let mut skipped = (self.buf.len() - self.pos) as u64;
