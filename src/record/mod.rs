@@ -99,6 +99,8 @@ pub struct RecordStream {
     window: TextWindow,
     delim: u8,
     header: Option<Vec<ColumnPlan>>,
+    /// Every kind operator of the policy keeps lengths.
+    ops_keep_length: bool,
     /// Every column of the header can be redacted in place (its action and the
     /// kind operators keep lengths): records are copied whole, then redacted.
     in_place: bool,
@@ -119,6 +121,7 @@ impl RecordStream {
     /// A stream of `format` records under the redactor's policy.
     pub fn new(redactor: Redactor, format: Format) -> RecordStream {
         RecordStream {
+            ops_keep_length: redactor.operators_keep_length(),
             redactor,
             format,
             buf: Vec::new(),
@@ -356,7 +359,11 @@ impl RecordStream {
     /// Handles a complete record (terminator included when present).
     fn record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
         let line = self.line;
-        self.line += count_lf(rec);
+        self.line += match self.format {
+            Format::Csv => count_lf(rec),
+            // A line ends at its first LF.
+            Format::Jsonl => u64::from(rec.last() == Some(&b'\n')),
+        };
         self.records += 1;
         let r = match self.format {
             Format::Csv => self.csv_record(rec, out),
@@ -526,6 +533,34 @@ impl RecordStream {
         self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
+            if self.ops_keep_length && !values.iter().any(|v| v.number) {
+                // Strings only: copy the line whole and redact its values where they
+                // landed, unless a plan changes lengths (then the line is redone below).
+                out.extend_from_slice(rec);
+                let mut whole = true;
+                for v in &values {
+                    let plan = match v.key {
+                        None => ColumnPlan::unnamed(self.redactor.policy()),
+                        Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
+                    };
+                    let Some(field) = out.get_mut(at + v.start..at + v.end) else {
+                        continue;
+                    };
+                    let done = self
+                        .redactor
+                        .redact_field_in_place(plan.action, plan.class, plan.hint, field)
+                        .map_err(Bad::Redact)?;
+                    if !done {
+                        whole = false;
+                        break;
+                    }
+                }
+                if whole {
+                    return Ok(());
+                }
+                out.truncate(at);
+                self.key_next = 0;
+            }
             let mut pos = 0;
             for v in &values {
                 let plan = match v.key {

@@ -79,12 +79,32 @@ pub(crate) fn typed_span(field: &[u8], kind: Kind) -> Option<(usize, usize)> {
     let v = field.get(s..e)?;
     let ok = if kind == Kind::Email {
         email_alone(v)
+    } else if v.len() == 16 && all_digits16(v) {
+        // NIK, KK, NPWP16 as written in most columns: the digits are the value.
+        valid_labelled(kind, v)
     } else {
         let mut buf = [0u8; 22];
         let n = plain_digits(v, &mut buf)?;
         valid_labelled(kind, buf.get(..n)?)
     };
     ok.then_some((s, e))
+}
+
+/// True when the 16 bytes of `v` are all ASCII digits (two words at once).
+#[inline]
+fn all_digits16(v: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let word = |r: core::ops::Range<usize>| {
+        v.get(r)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    // A byte is a digit when its high nibble is 3 and its low nibble is below 10.
+    let digits = |w: u64| {
+        (w & 0xF0F0_F0F0_F0F0_F0F0) == LO * 0x30
+            && ((w & (LO * 0x0F)).wrapping_add(LO * 0x06) & (LO * 0x10)) == 0
+    };
+    digits(word(0..8)) && digits(word(8..16))
 }
 
 /// Byte classes of [`plain_digits`] and [`email_alone`].
@@ -231,6 +251,17 @@ fn email_alone(v: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_digits16_is_exact() {
+        for pos in 0..16 {
+            for b in 0..=255u8 {
+                let mut v = *b"3171011708450001";
+                v[pos] = b;
+                assert_eq!(all_digits16(&v), b.is_ascii_digit(), "{pos} {b}");
+            }
+        }
+    }
 
     #[test]
     fn shapes() {

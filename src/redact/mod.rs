@@ -446,6 +446,15 @@ impl Redactor {
                 }
             }
             ColumnAction::Scan => {
+                if let (true, Some(kind)) = (self.default_scanner, hint) {
+                    // One valid value of the column's kind: one high-confidence finding.
+                    if let Some((s, e)) = crate::record::quick::typed_span(field, kind) {
+                        if let Some(span) = field.get_mut(s..e) {
+                            apply_in_place(&self.policy, kind, span)?;
+                        }
+                        return Ok(true);
+                    }
+                }
                 let mut findings = core::mem::take(&mut self.findings);
                 findings.clear();
                 self.scan_field(field, hint, &mut findings);

@@ -295,7 +295,7 @@ impl RecordReader {
 
     /// The next record, with the content spans of its fields in `spans` when the
     /// second value is true (a clean record without doubled quotes, found and split in
-    /// one pass by [`crate::record::csv`]); when false, `spans` is undefined and the
+    /// one pass by the record layer); when false, `spans` is undefined and the
     /// caller splits the record itself. Records and their ends are those of
     /// [`RecordReader::next`].
     pub fn next_split<'a>(
