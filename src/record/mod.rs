@@ -268,12 +268,11 @@ impl RecordStream {
             if self.format == Format::Csv && self.header.is_some() {
                 // Clean records: end and fields found in one pass.
                 let mut fields = core::mem::take(&mut self.fields);
-                if let csv::Split::Record { end, quoted, .. } =
+                if let csv::Split::Record { end, lines, .. } =
                     csv::split(rest, self.delim, &mut fields)
                 {
                     if end - 1 <= max {
                         let (rec, tail) = rest.split_at(end);
-                        let lines = if quoted { count_lf(rec) } else { 1 };
                         let r = self.csv_split_record(rec, lines, &fields, out);
                         self.fields = fields;
                         r?;
