@@ -145,22 +145,19 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
         if data.get(start) == Some(&b'"') {
             let mut i = start + 1;
             let close = loop {
-                let Some(q) = data.get(i..).and_then(|r| memchr::memchr(b'"', r)) else {
+                let Some(q) = data.get(i..).and_then(|r| memchr::memchr2(b'"', b'\n', r)) else {
                     return Split::Incomplete;
                 };
                 let q = i + q;
-                if data.get(q + 1) == Some(&b'"') {
+                if data.get(q) == Some(&b'\n') {
+                    lines += 1;
+                    i = q + 1;
+                } else if data.get(q + 1) == Some(&b'"') {
                     doubled = true;
                     i = q + 2;
                 } else {
                     break q;
                 }
-            };
-            let content = data.get(start + 1..close).unwrap_or(&[]);
-            lines += if content.len() < 64 {
-                content.iter().filter(|&&b| b == b'\n').count() as u64
-            } else {
-                memchr::memchr_iter(b'\n', content).count() as u64
             };
             fields.push((start + 1, close));
             match data.get(close + 1) {
