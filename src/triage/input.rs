@@ -2,10 +2,10 @@
 //! classification by header or key name.
 //!
 //! CSV records are found and split by the crate's record layer
-//! ([`crate::record`]: RFC 4180 record ends and field spans with `memchr`), straight
-//! from a reusable buffer without copying values; only a record that layer rejects
-//! (a stray character after a closing quote) or whose quoted values hold doubled
-//! quotes is unescaped by the lenient [`split_csv`]. Memory is bounded: a record
+//! ([`crate::record`]: record end and field spans in one pass, eight bytes at a
+//! time), straight from a reusable buffer without copying values; only a record that
+//! layer declines (a stray quote, a character after a closing quote) or whose quoted
+//! values hold doubled quotes is unescaped by the lenient [`split_csv`]. Memory is bounded: a record
 //! longer than [`MAX_RECORD`] bytes is skipped up to the next line feed and counted
 //! as malformed.
 
