@@ -28,6 +28,20 @@ static STRING_SPECIAL: [bool; 256] = {
     t
 };
 
+/// High bits at bytes of `w` that may be a quote, a backslash or a control
+/// character. Borrow-based zero-byte tests: the lowest flagged byte is always one
+/// of them (higher ones may not be; the byte loop decides).
+#[inline(always)]
+fn special_bytes(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x;
+    (zero(w ^ (LO * u64::from(b'"')))
+        | zero(w ^ (LO * u64::from(b'\\')))
+        | (w.wrapping_sub(LO * 0x20) & !w))
+        & HI
+}
+
 /// Deepest nesting accepted.
 const MAX_DEPTH: usize = 128;
 
@@ -51,7 +65,16 @@ impl Parser<'_> {
         let start = self.i + 1;
         let mut i = start;
         loop {
-            // Plain bytes need no decision.
+            // Plain bytes need no decision: eight at a time to the first candidate...
+            while let Some(w) = self.s.get(i..i + 8) {
+                let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+            // ...then byte by byte.
             while let Some(&b) = self.s.get(i) {
                 if STRING_SPECIAL[usize::from(b)] {
                     break;

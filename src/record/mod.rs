@@ -32,11 +32,12 @@
 pub mod columns;
 pub(crate) mod csv;
 pub(crate) mod jsonl;
+pub(crate) mod quick;
 
 use std::collections::HashMap;
 
 use crate::redact::stream::TextWindow;
-use crate::redact::{OnMalformed, Policy, RedactError, Redactor};
+use crate::redact::{ColumnAction, OnMalformed, Policy, RedactError, Redactor};
 use columns::ColumnPlan;
 
 // Holds input bytes, identifiers or keys: never print them.
@@ -98,6 +99,11 @@ pub struct RecordStream {
     window: TextWindow,
     delim: u8,
     header: Option<Vec<ColumnPlan>>,
+    /// Every kind operator of the policy keeps lengths.
+    ops_keep_length: bool,
+    /// Every column of the header can be redacted in place (its action and the
+    /// kind operators keep lengths): records are copied whole, then redacted.
+    in_place: bool,
     fields: Vec<(usize, usize)>,
     values: Vec<jsonl::Value>,
     key_plans: HashMap<Vec<u8>, ColumnPlan>,
@@ -115,6 +121,7 @@ impl RecordStream {
     /// A stream of `format` records under the redactor's policy.
     pub fn new(redactor: Redactor, format: Format) -> RecordStream {
         RecordStream {
+            ops_keep_length: redactor.operators_keep_length(),
             redactor,
             format,
             buf: Vec::new(),
@@ -124,6 +131,7 @@ impl RecordStream {
             window: TextWindow::default(),
             delim: b',',
             header: None,
+            in_place: false,
             fields: Vec::new(),
             values: Vec::new(),
             key_plans: HashMap::new(),
@@ -257,6 +265,23 @@ impl RecordStream {
             }
         }
         while !rest.is_empty() {
+            if self.format == Format::Csv && self.header.is_some() {
+                // Clean records: end and fields found in one pass.
+                let mut fields = core::mem::take(&mut self.fields);
+                if let csv::Split::Record { end, lines, .. } =
+                    csv::split(rest, self.delim, &mut fields)
+                {
+                    if end - 1 <= max {
+                        let (rec, tail) = rest.split_at(end);
+                        let r = self.csv_split_record(rec, lines, &fields, out);
+                        self.fields = fields;
+                        r?;
+                        rest = tail;
+                        continue;
+                    }
+                }
+                self.fields = fields;
+            }
             match self.record_end(rest) {
                 Some(e) if e - 1 <= max => {
                     let (rec, tail) = rest.split_at(e);
@@ -333,12 +358,60 @@ impl RecordStream {
     /// Handles a complete record (terminator included when present).
     fn record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), RecordError> {
         let line = self.line;
-        self.line += count_lf(rec);
+        self.line += match self.format {
+            Format::Csv => count_lf(rec),
+            // A line ends at its first LF.
+            Format::Jsonl => u64::from(rec.last() == Some(&b'\n')),
+        };
         self.records += 1;
         let r = match self.format {
             Format::Csv => self.csv_record(rec, out),
             Format::Jsonl => self.json_record(rec, out),
         };
+        self.settle(r, line, rec, out)
+    }
+
+    /// Handles a complete data record already split by [`csv::split`] (`lines` line
+    /// feeds, `fields` its content spans).
+    fn csv_split_record(
+        &mut self,
+        rec: &[u8],
+        lines: u64,
+        fields: &[(usize, usize)],
+        out: &mut Vec<u8>,
+    ) -> Result<(), RecordError> {
+        let line = self.line;
+        self.line += lines;
+        self.records += 1;
+        self.in_quotes = false;
+        let at = out.len();
+        let r = if csv::body_len(rec) == 0 {
+            out.extend_from_slice(rec);
+            Ok(())
+        } else {
+            let plans = self.header.as_deref().unwrap_or(&[]);
+            redact_fields(
+                &mut self.redactor,
+                plans,
+                self.in_place,
+                fields,
+                rec,
+                out,
+                at,
+            )
+        };
+        self.settle(r, line, rec, out)
+    }
+
+    /// Turns the outcome of one record into the stream's: a malformed record is
+    /// reported and handled as the policy says.
+    fn settle(
+        &mut self,
+        r: Result<(), Bad>,
+        line: u64,
+        rec: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), RecordError> {
         match r {
             Ok(()) => Ok(()),
             Err(Bad::Redact(e)) => Err(e.into()),
@@ -360,7 +433,7 @@ impl RecordStream {
             self.delim = csv::sniff_delimiter(&rec[..body]);
             csv::parse_record(rec, self.delim, &mut self.fields)
                 .map_err(|r| Bad::Malformed(r, at))?;
-            let plans = self
+            let plans: Vec<ColumnPlan> = self
                 .fields
                 .iter()
                 .map(|&(s, e)| {
@@ -370,6 +443,16 @@ impl RecordStream {
                     )
                 })
                 .collect();
+            self.in_place = self.redactor.operators_keep_length()
+                && plans.iter().all(|p: &ColumnPlan| {
+                    matches!(
+                        p.action,
+                        ColumnAction::Keep
+                            | ColumnAction::Mask
+                            | ColumnAction::Generalize
+                            | ColumnAction::Scan
+                    )
+                });
             self.header = Some(plans);
             out.extend_from_slice(rec);
             return Ok(());
@@ -383,7 +466,15 @@ impl RecordStream {
             Err(reason) => Err(Bad::Malformed(reason, at)),
             Ok(()) => {
                 let plans = self.header.as_deref().unwrap_or(&[]);
-                redact_fields(&mut self.redactor, plans, &fields, rec, out, at)
+                redact_fields(
+                    &mut self.redactor,
+                    plans,
+                    self.in_place,
+                    &fields,
+                    rec,
+                    out,
+                    at,
+                )
             }
         };
         self.fields = fields;
@@ -441,6 +532,34 @@ impl RecordStream {
         self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
+            if self.ops_keep_length && !values.iter().any(|v| v.number) {
+                // Strings only: copy the line whole and redact its values where they
+                // landed, unless a plan changes lengths (then the line is redone below).
+                out.extend_from_slice(rec);
+                let mut whole = true;
+                for v in &values {
+                    let plan = match v.key {
+                        None => ColumnPlan::unnamed(self.redactor.policy()),
+                        Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
+                    };
+                    let Some(field) = out.get_mut(at + v.start..at + v.end) else {
+                        continue;
+                    };
+                    let done = self
+                        .redactor
+                        .redact_field_in_place(plan.action, plan.class, plan.hint, field)
+                        .map_err(Bad::Redact)?;
+                    if !done {
+                        whole = false;
+                        break;
+                    }
+                }
+                if whole {
+                    return Ok(());
+                }
+                out.truncate(at);
+                self.key_next = 0;
+            }
             let mut pos = 0;
             for v in &values {
                 let plan = match v.key {
@@ -479,9 +598,13 @@ impl RecordStream {
 
 /// Redacts the fields (content spans of `rec`) of one CSV record under their
 /// column plans, copying everything between them.
+///
+/// `in_place`: every plan keeps lengths, so the record is copied whole (one large
+/// copy) and its fields redacted where they landed.
 fn redact_fields(
     redactor: &mut Redactor,
     plans: &[ColumnPlan],
+    in_place: bool,
     fields: &[(usize, usize)],
     rec: &[u8],
     out: &mut Vec<u8>,
@@ -489,6 +612,20 @@ fn redact_fields(
 ) -> Result<(), Bad> {
     if fields.len() != plans.len() {
         return Err(Bad::Malformed("field count differs from the header", at));
+    }
+    if in_place {
+        out.extend_from_slice(rec);
+        let copy = out.get_mut(at..).unwrap_or(&mut []);
+        for (&(s, e), plan) in fields.iter().zip(plans) {
+            let Some(field) = copy.get_mut(s..e) else {
+                continue;
+            };
+            let done = redactor
+                .redact_field_in_place(plan.action, plan.class, plan.hint, field)
+                .map_err(Bad::Redact)?;
+            debug_assert!(done, "in-place plans only");
+        }
+        return Ok(());
     }
     out.reserve(rec.len());
     let mut pos = 0;

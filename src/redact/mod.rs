@@ -81,11 +81,22 @@ pub enum RedactError {
 pub trait Finder {
     /// Calls `emit` for every finding in `input`, sorted by start, not overlapping.
     fn find(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding));
+
+    /// True when this is the crate's [`Scanner`] looking for every kind: record
+    /// redaction may then skip it where its answer is known in advance (fields that
+    /// cannot hold an identifier, identifier columns holding one valid value).
+    fn is_default_scanner(&self) -> bool {
+        false
+    }
 }
 
 impl Finder for Scanner {
     fn find(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
         self.scan_with(input, hint, emit);
+    }
+
+    fn is_default_scanner(&self) -> bool {
+        *self.config() == crate::scan::ScanConfig::default()
     }
 }
 
@@ -163,6 +174,25 @@ pub fn redact_in_place(
     if let Some(e) = op_error {
         return Err(e);
     }
+    for f in findings {
+        if f.confidence >= policy.min_confidence {
+            if let Some(span) = buf.get_mut(f.start..f.end) {
+                apply_in_place(policy, f.kind, span)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`redact_in_place`] for findings of a finder under a policy whose operators all
+/// keep lengths (so no per-kind verdicts are needed): bounds and order are checked
+/// first, nothing changes on error.
+fn redact_in_place_checked(
+    buf: &mut [u8],
+    findings: &[Finding],
+    policy: &Policy,
+) -> Result<(), RedactError> {
+    check_findings(buf.len(), findings)?;
     for f in findings {
         if f.confidence >= policy.min_confidence {
             if let Some(span) = buf.get_mut(f.start..f.end) {
@@ -267,6 +297,8 @@ pub struct Redactor {
     numbering: Numbering,
     scratch: Vec<u8>,
     findings: Vec<Finding>,
+    /// The finder is the default scanner (see [`Finder::is_default_scanner`]).
+    default_scanner: bool,
 }
 
 impl core::fmt::Debug for Redactor {
@@ -293,6 +325,7 @@ impl Redactor {
             return Err(RedactError::MissingKey { kind });
         }
         Ok(Redactor {
+            default_scanner: finder.is_default_scanner(),
             policy,
             finder,
             numbering: Numbering::new(),
@@ -355,6 +388,96 @@ impl Redactor {
         let r = redact_in_place(buf, &findings, &self.policy);
         self.findings = findings;
         r
+    }
+
+    /// The findings of one record field: the finder's, or what it is known to answer
+    /// (nothing in a field that cannot hold an identifier; the whole value in an
+    /// identifier column holding one valid value of its kind).
+    #[inline]
+    fn scan_field(&self, field: &[u8], hint: Option<Kind>, findings: &mut Vec<Finding>) {
+        use crate::record::quick;
+        if self.default_scanner {
+            if let Some(kind) = hint {
+                if let Some((start, end)) = quick::typed_span(field, kind) {
+                    findings.push(Finding {
+                        kind,
+                        start,
+                        end,
+                        confidence: crate::scan::Confidence::High,
+                    });
+                    return;
+                }
+            }
+            if !quick::may_hold_identifier(field) {
+                return;
+            }
+        }
+        self.find_into(field, hint, findings);
+    }
+
+    /// True when every operator of the policy keeps lengths, so fields under
+    /// length-preserving column actions can be redacted in place.
+    pub(crate) fn operators_keep_length(&self) -> bool {
+        Kind::ALL
+            .iter()
+            .all(|&k| self.policy.operator(k).is_length_preserving())
+    }
+
+    /// Redacts one record field in place under a length-preserving column action
+    /// (`Keep`, `Mask`, `Generalize`, or `Scan` when [`Self::operators_keep_length`]),
+    /// with the result [`Self::redact_field`] would append. Returns false, leaving
+    /// `field` as it is, for any other action.
+    pub(crate) fn redact_field_in_place(
+        &mut self,
+        action: ColumnAction,
+        class: FieldClass,
+        hint: Option<Kind>,
+        field: &mut [u8],
+    ) -> Result<bool, RedactError> {
+        let ch = mask::DEFAULT_MASK_BYTE;
+        match action {
+            ColumnAction::Keep => {}
+            ColumnAction::Mask => mask::mask_field(field, ch),
+            ColumnAction::Generalize => {
+                if class == FieldClass::BirthDate {
+                    mask::generalise_date(field, ch);
+                } else {
+                    mask::mask_field(field, ch);
+                }
+            }
+            ColumnAction::Scan => {
+                if let (true, Some(kind)) = (self.default_scanner, hint) {
+                    // One valid value of the column's kind: one high-confidence finding.
+                    if let Some((s, e)) = crate::record::quick::typed_span(field, kind) {
+                        if let Some(span) = field.get_mut(s..e) {
+                            apply_in_place(&self.policy, kind, span)?;
+                        }
+                        return Ok(true);
+                    }
+                }
+                let mut findings = core::mem::take(&mut self.findings);
+                findings.clear();
+                self.scan_field(field, hint, &mut findings);
+                if findings.is_empty() {
+                    if let Some(kind) = hint {
+                        let (s, e) = trim_range(field);
+                        if field[s..e].iter().any(u8::is_ascii_alphanumeric) {
+                            findings.push(Finding {
+                                kind,
+                                start: s,
+                                end: e,
+                                confidence: crate::scan::Confidence::High,
+                            });
+                        }
+                    }
+                }
+                let r = redact_in_place_checked(field, &findings, &self.policy);
+                self.findings = findings;
+                r?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Redacts one record field under a column action, appending to `out`.
@@ -429,7 +552,7 @@ impl Redactor {
             ColumnAction::Scan => {
                 let mut findings = core::mem::take(&mut self.findings);
                 findings.clear();
-                self.find_into(field, hint, &mut findings);
+                self.scan_field(field, hint, &mut findings);
                 if findings.is_empty() {
                     if let Some(kind) = hint {
                         // The column says this is an identifier: hide it even when

@@ -52,6 +52,10 @@ impl Keys {
             );
         }
         let rest = words.remainder();
+        if rest.is_empty() && !v.is_empty() {
+            // Whole words only (a NIK): the length is already in `h`.
+            return Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1);
+        }
         let mut a = [0u8; 8];
         let mut b = [0u8; 8];
         let (x, y) = rest.split_at(rest.len().min(8));

@@ -2,10 +2,10 @@
 //! classification by header or key name.
 //!
 //! CSV records are found and split by the crate's record layer
-//! ([`crate::record`]: RFC 4180 record ends and field spans with `memchr`), straight
-//! from a reusable buffer without copying values; only a record that layer rejects
-//! (a stray character after a closing quote) or whose quoted values hold doubled
-//! quotes is unescaped by the lenient [`split_csv`]. Memory is bounded: a record
+//! ([`crate::record`]: record end and field spans in one pass, eight bytes at a
+//! time), straight from a reusable buffer without copying values; only a record that
+//! layer declines (a stray quote, a character after a closing quote) or whose quoted
+//! values hold doubled quotes is unescaped by the lenient [`split_csv`]. Memory is bounded: a record
 //! longer than [`MAX_RECORD`] bytes is skipped up to the next line feed and counted
 //! as malformed.
 
@@ -291,6 +291,31 @@ impl RecordReader {
                 self.buf.get(start..start + len).unwrap_or(&[]),
             ));
         }
+    }
+
+    /// The next record, with the content spans of its fields in `spans` when the
+    /// second value is true (a clean record without doubled quotes, found and split in
+    /// one pass by the record layer); when false, `spans` is undefined and the
+    /// caller splits the record itself. Records and their ends are those of
+    /// [`RecordReader::next`].
+    pub fn next_split<'a>(
+        &'a mut self,
+        src: &mut dyn BufRead,
+        delim: u8,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> io::Result<(Next<'a>, bool)> {
+        if self.csv && self.scanned == 0 && !self.in_quotes {
+            let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+            if let crate::record::csv::Split::Record { end, doubled, .. } =
+                crate::record::csv::split(avail, delim, spans)
+            {
+                let start = self.pos;
+                self.pos += end;
+                let rec = self.buf.get(start..start + end).unwrap_or(&[]);
+                return Ok((Next::Record(rec), !doubled));
+            }
+        }
+        Ok((self.next(src)?, false))
     }
 
     /// Drops the over-long record in the buffer and the input up to the next line feed.

@@ -124,12 +124,18 @@ pub struct Triage {
     with_birth_date: u64,
     text_subjects: bool,
     scanner: crate::scan::Scanner,
+    /// District status by 6-digit code, direct-mapped: a dump repeats few districts.
+    districts: Vec<(u32, RegionStatus)>,
 }
+
+/// Entries of the district status cache (a power of two).
+const DISTRICT_CACHE: usize = 1 << 14;
 
 /// What one record's NIK field turned out to be.
 enum NikField {
     Absent,
-    Valid(Nik),
+    /// A valid NIK and its birth date (in the century chosen against the reference).
+    Valid(Nik, Date),
     Invalid(&'static str),
 }
 
@@ -164,6 +170,7 @@ impl Triage {
             with_birth_date: 0,
             text_subjects: false,
             scanner: crate::scan::Scanner::new(),
+            districts: vec![(u32::MAX, RegionStatus::Unknown); DISTRICT_CACHE],
         }
     }
 
@@ -219,16 +226,16 @@ impl Triage {
                 let field_of = |col: usize| fields.get(col).copied().unwrap_or(Field::Other);
                 let mut spans = Vec::with_capacity(fields.len() + 1);
                 loop {
-                    let r = match rd.next(reader)? {
-                        input::Next::End => break,
-                        input::Next::TooLong(n) => {
+                    let (r, split) = match rd.next_split(reader, delim, &mut spans)? {
+                        (input::Next::End, _) => break,
+                        (input::Next::TooLong(n), _) => {
                             self.bytes += n;
                             tick(self.bytes);
                             self.records += 1;
                             self.malformed += 1;
                             continue;
                         }
-                        input::Next::Record(r) => r,
+                        (input::Next::Record(r), split) => (r, split),
                     };
                     self.bytes += r.len() as u64;
                     tick(self.bytes);
@@ -236,7 +243,7 @@ impl Triage {
                     if body.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    if input::csv_spans(body, delim, &mut spans) {
+                    if split || input::csv_spans(body, delim, &mut spans) {
                         let values = spans
                             .iter()
                             .enumerate()
@@ -318,10 +325,10 @@ impl Triage {
                 Field::Nik => {
                     // The fast parse, then the reference date: same rules as `parse_at_bytes`.
                     nik_field = match Nik::parse_bytes(v) {
-                        Ok(n) if n.birth_date(self.config.reference).is_some() => {
-                            NikField::Valid(n)
-                        }
-                        Ok(_) => NikField::Invalid("date_in_future"),
+                        Ok(n) => match n.birth_date(self.config.reference) {
+                            Some(b) => NikField::Valid(n, b.date),
+                            None => NikField::Invalid("date_in_future"),
+                        },
                         Err(e) => NikField::Invalid(e.code()),
                     };
                 }
@@ -341,9 +348,10 @@ impl Triage {
                 _ => {}
             }
         }
+        let mut nik_birth = None;
         let nik = match nik_field {
             NikField::Absent => None,
-            NikField::Valid(n) => {
+            NikField::Valid(n, b) => {
                 self.column_values[kind_index(Kind::Nik)] += 1;
                 self.nik.values += 1;
                 if kk_digits.is_some_and(|k| k.as_bytes() == n.as_bytes()) {
@@ -352,6 +360,7 @@ impl Triage {
                 } else {
                     self.column_valid[kind_index(Kind::Nik)] += 1;
                     self.valid_nik(&n);
+                    nik_birth = Some(b);
                     Some(n)
                 }
             }
@@ -363,7 +372,6 @@ impl Triage {
             }
         };
         let c = &mut self.consistency;
-        let nik_birth = nik.and_then(|n| n.birth_date(self.config.reference));
         if let Some(n) = nik {
             if let Some(b) = birth {
                 c.dob_compared += 1;
@@ -383,10 +391,7 @@ impl Triage {
                 c.kk_same_regency += u64::from(a[..4] == b[..4]);
             }
         }
-        self.subject(
-            birth.or(nik_birth.map(|b| b.date)),
-            sex.or(nik.map(|n| n.sex())),
-        );
+        self.subject(birth.or(nik_birth), sex.or(nik.map(|n| n.sex())));
     }
 
     fn count_column(&mut self, kind: Kind, valid: bool) {
@@ -397,7 +402,20 @@ impl Triage {
 
     fn valid_nik(&mut self, n: &Nik) {
         self.nik.valid += 1;
-        match n.region().status() {
+        let d = n.as_bytes();
+        let code = (0..6).fold(0u32, |a, i| a * 10 + u32::from(d[i].wrapping_sub(b'0')));
+        let slot = (code.wrapping_mul(0x9E37_79B9) >> 18) as usize % DISTRICT_CACHE;
+        let status = match self.districts.get(slot) {
+            Some(&(c, st)) if c == code => st,
+            _ => {
+                let st = n.region().status();
+                if let Some(e) = self.districts.get_mut(slot) {
+                    *e = (code, st);
+                }
+                st
+            }
+        };
+        match status {
             RegionStatus::Current => self.nik.known_district += 1,
             RegionStatus::Retired => {
                 self.nik.known_district += 1;
@@ -443,6 +461,10 @@ impl Triage {
 
     /// Scans free text (a text line or an unclassified column) for identifiers.
     pub fn scan_text(&mut self, t: &[u8]) {
+        // Most addresses and notes hold no 8-digit run and no `@`: nothing to find.
+        if !crate::record::quick::may_hold_identifier(t) {
+            return;
+        }
         let scanner = std::mem::take(&mut self.scanner);
         text::find(&scanner, t, &mut |hit, s, e| {
             self.text_hit(hit, t.get(s..e).unwrap_or(&[]))
@@ -678,24 +700,23 @@ pub fn age(birth: Date, reference: Date) -> u16 {
 /// Parses a birth date written `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or
 /// `YYYY/MM/DD` (a time after a space or `T` is ignored). `None` unless it is a real date.
 pub fn parse_date(v: &[u8]) -> Option<Date> {
-    let v = v.get(..10)?;
+    let b: [u8; 10] = v.get(..10)?.try_into().ok()?;
+    // The value of the digits in `r`, or `None` if one is not a digit.
     let num = |r: core::ops::Range<usize>| {
-        let d = v.get(r)?;
-        crate::digits::all_digits(d).then(|| crate::digits::value(d))
+        b.get(r)?.iter().try_fold(0u16, |acc, &c| {
+            let d = c.wrapping_sub(b'0');
+            (d < 10).then(|| acc * 10 + u16::from(d))
+        })
     };
-    let sep = |b: u8| b == b'-' || b == b'/' || b == b'.';
-    let (y, m, d) = if sep(v[4]) && sep(v[7]) {
+    let sep = |c: u8| c == b'-' || c == b'/' || c == b'.';
+    let (y, m, d) = if sep(b[4]) && sep(b[7]) {
         (num(0..4)?, num(5..7)?, num(8..10)?)
-    } else if sep(v[2]) && sep(v[5]) {
+    } else if sep(b[2]) && sep(b[5]) {
         (num(6..10)?, num(3..5)?, num(0..2)?)
     } else {
         return None;
     };
-    Date::new(
-        u16::try_from(y).ok()?,
-        u8::try_from(m).ok()?,
-        u8::try_from(d).ok()?,
-    )
+    Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
 }
 
 /// Recognises a sex value: `L`, `P`, `Laki-laki`, `Perempuan`, `Pria`, `Wanita`,

@@ -181,37 +181,70 @@ fn email_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
 /// starting with `.` nor ending with `.` or `-`, whose last label (the TLD) is
 /// two or more letters.
 pub fn is_email(v: &[u8]) -> bool {
-    let Some(at) = memchr::memchr(b'@', v) else {
+    // The local part: the run of local-part characters, which must end at the `@`
+    // (`@` is none of them, so this is the first `@`).
+    let local = v
+        .iter()
+        .position(|&b| EMAIL_CLASS[usize::from(b)] & E_LOCAL == 0)
+        .unwrap_or(v.len());
+    if v.get(local) != Some(&b'@') || local == 0 || local > 64 || v[0] == b'.' {
         return false;
-    };
-    let (local, dom) = (&v[..at], &v[at + 1..]);
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local[0] != b'.'
-        && local
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'));
-    if !local_ok || dom.len() > 254 || dom.first() == Some(&b'.') {
+    }
+    let dom = &v[local + 1..];
+    if dom.len() > 254 || dom.first() == Some(&b'.') {
         return false;
     }
     let mut dots = 0usize;
-    let mut last_dot = 0usize;
     let mut prev = 0u8;
-    for (i, &b) in dom.iter().enumerate() {
+    // Length of the label after the last dot, and whether it is letters only.
+    let mut tld_len = 0usize;
+    let mut tld_alpha = true;
+    for &b in dom {
+        let c = EMAIL_CLASS[usize::from(b)];
         if b == b'.' {
             if prev == b'.' {
                 return false;
             }
             dots += 1;
-            last_dot = i;
-        } else if !(b.is_ascii_alphanumeric() || b == b'-') {
+            tld_len = 0;
+            tld_alpha = true;
+        } else if c & E_DOMAIN == 0 {
             return false;
+        } else {
+            tld_len += 1;
+            tld_alpha &= c & E_ALPHA != 0;
         }
         prev = b;
     }
-    let tld = dom.get(last_dot + 1..).unwrap_or(&[]);
-    dots > 0 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)
+    dots > 0 && tld_len >= 2 && tld_alpha
 }
+
+const E_LOCAL: u8 = 1;
+/// Domain characters other than the dot: letters, digits, `-`.
+const E_DOMAIN: u8 = 2;
+const E_ALPHA: u8 = 4;
+
+/// Byte classes of [`is_email`].
+static EMAIL_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut v = 0;
+        if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-') {
+            v |= E_LOCAL;
+        }
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            v |= E_DOMAIN;
+        }
+        if c.is_ascii_alphabetic() {
+            v |= E_ALPHA;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
