@@ -698,3 +698,31 @@ fn record_limit_does_not_depend_on_chunking() {
     }
     assert!(!contains(&whole, NIK.as_bytes()));
 }
+
+/// The longest values in bytes are e-mail addresses written in full-width digits
+/// (3 bytes each): the stream redactor's hold-back window must cover them whole, or
+/// a split would let it decide on a truncated view and emit part of one in clear.
+#[test]
+fn long_full_width_email_in_any_chunking() {
+    let fw = |n: usize| -> String {
+        (0..n)
+            .map(|i| char::from_u32(0xFF10 + (i % 10) as u32).unwrap())
+            .collect()
+    };
+    let address = format!("{}@{}.{}.{}.id", fw(60), fw(60), fw(60), fw(60));
+    let filler = "kata ".repeat(400);
+    let text = format!("{filler}surel {address} selesai {filler}");
+    let input = text.as_bytes();
+    assert!(address.len() > 700);
+    let one = redact_text(input);
+    assert!(!contains(&one, address.as_bytes()), "found in one pass");
+    for chunk in [1, 13, 64, 100, 333, 700, 1000] {
+        let mut s = RedactStream::new(Redactor::new(Policy::default()).unwrap());
+        let mut out = Vec::new();
+        for c in input.chunks(chunk) {
+            s.push(c, &mut out).unwrap();
+        }
+        s.finish(&mut out).unwrap();
+        assert_eq!(out, one, "chunks of {chunk}");
+    }
+}

@@ -396,3 +396,43 @@ proptest! {
         }
     }
 }
+
+/// Digits of other scripts are found in every field (regression: the record path's
+/// pre-check counted only ASCII digits and let a full-width NIK in a free-text field
+/// through in clear), and an invalid one in an identifier column is still hidden.
+#[test]
+fn full_width_digits_are_redacted_in_records() {
+    let fw = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0xFF10 + d).unwrap(),
+                None => c,
+            })
+            .collect()
+    };
+    let nik = fw("3171011708450001");
+    let short = fw("3171");
+    let csv = format!(
+        "catatan,nik,no_hp\n\"NIK {nik}\",{short},{}\n",
+        fw("081234567890")
+    );
+    let jsonl = format!("{{\"catatan\": \"NIK {nik}\", \"nik\": \"{short}\"}}\n");
+    for (format, input) in [(Format::Csv, csv), (Format::Jsonl, jsonl)] {
+        for chunk in [1, 7, usize::MAX] {
+            let (out, bad) = run(format, Policy::default(), input.as_bytes(), chunk);
+            assert!(bad.is_empty());
+            let text = String::from_utf8(out).unwrap();
+            assert_eq!(text.len(), input.len(), "{format:?}: length kept");
+            assert!(!text.contains(&nik), "{format:?} {chunk}: {text}");
+            assert!(!text.contains(&fw("708450001")), "{format:?}: {text}");
+            // The short value in the `nik` column (the NIK's visible region shows
+            // the same digits, so look at the column itself).
+            assert!(!text.contains(&format!(",{short},")), "{format:?}: {text}");
+            assert!(
+                !text.contains(&format!("\"{short}\"")),
+                "{format:?}: {text}"
+            );
+            assert!(!text.contains(&fw("4567890")), "{format:?}: {text}");
+        }
+    }
+}

@@ -3,8 +3,9 @@
 //!
 //! * [`may_hold_identifier`]: every numeric finding has at least
 //!   [`MIN_FINDING_DIGITS`] ASCII digits joined by the separators the scanner
-//!   accepts, and every e-mail finding has an `@`. A field without such a digit run
-//!   and without `@` (most addresses: `Jl. Melati No. 12, RT 003/RW 004`, most
+//!   accepts, and every e-mail finding has an `@`. A field without such a digit run,
+//!   without `@` and without a byte that can start a full-width or Arabic-Indic digit
+//!   or `＠` (the scanner folds those to ASCII) (most addresses: `Jl. Melati No. 12, RT 003/RW 004`, most
 //!   notes) can have no finding, and triage's NIK-like count (16 digits) is empty too.
 //! * [`typed_span`]: a field of an identifier column written as one value
 //!   (digits, single `-` `.` `/` between groups) that is valid as the column's kind
@@ -33,7 +34,9 @@ static STEP: [u16; 256] = {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
             0x1FF
-        } else if c == b'@' {
+        } else if matches!(c, b'@' | 0xD9 | 0xDB | 0xEF) {
+            // `@`, and the lead bytes of the digits and `＠` the scanner folds
+            // (`scan::fold`): the field must be scanned.
             ((MIN_FINDING_DIGITS as u16) << 8) | 0xFF
         } else if c >= 0x80 || matches!(c, b' ' | b'\t' | b'.' | b'-' | b'/' | b'(' | b')' | b'+') {
             0xFF
@@ -45,8 +48,9 @@ static STEP: [u16; 256] = {
     t
 };
 
-/// False when the scanner can find nothing in `t`: no `@`, and no run of
-/// [`MIN_FINDING_DIGITS`] digits joined only by separator-like bytes.
+/// False when the scanner can find nothing in `t`: no `@`, no lead byte of a
+/// character the scanner folds, and no run of [`MIN_FINDING_DIGITS`] digits joined
+/// only by separator-like bytes.
 #[inline]
 pub(crate) fn may_hold_identifier(t: &[u8]) -> bool {
     let mut run = 0u16;

@@ -461,7 +461,7 @@ impl Redactor {
                 if findings.is_empty() {
                     if let Some(kind) = hint {
                         let (s, e) = trim_range(field);
-                        if field[s..e].iter().any(u8::is_ascii_alphanumeric) {
+                        if holds_value(&field[s..e]) {
                             findings.push(Finding {
                                 kind,
                                 start: s,
@@ -558,7 +558,7 @@ impl Redactor {
                         // The column says this is an identifier: hide it even when
                         // it is not valid (typos, wrong lengths are still personal data).
                         let (s, e) = trim_range(field);
-                        if field[s..e].iter().any(u8::is_ascii_alphanumeric) {
+                        if holds_value(&field[s..e]) {
                             findings.push(Finding {
                                 kind,
                                 start: s,
@@ -583,6 +583,13 @@ impl Redactor {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Whether a field of an identifier column holds something to hide when the scanner
+/// found no valid value in it: any ASCII letter or digit, or a digit of another
+/// script that the scanner folds (`３１７１` is still part of a NIK).
+fn holds_value(field: &[u8]) -> bool {
+    field.iter().any(u8::is_ascii_alphanumeric) || crate::scan::fold::has_foldable(field)
+}
 
 fn trim_range(b: &[u8]) -> (usize, usize) {
     let s = b
