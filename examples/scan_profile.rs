@@ -1,5 +1,5 @@
 //! Profiling harness: scans the bench data once (for callgrind instruction counts).
-//! `cargo run --release --example scan_profile -- csv|prose|pat:STRING [bytes]`
+//! `cargo run --release --example scan_profile -- csv|prose|rprose|pat:STRING [bytes]`
 #[path = "../benches/common/rng.rs"]
 mod rng;
 use identitas::Scanner;
@@ -177,12 +177,52 @@ fn prose(bytes: usize) -> (Vec<u8>, usize) {
     (out.into_bytes(), ids)
 }
 
+// The redact bench's prose (dense: one word in twenty an identifier).
+const REGIONS: [&str; 6] = ["317101", "327305", "910901", "657101", "927101", "351501"];
+const WORDS: [&str; 12] = [
+    "pasien", "dirujuk", "ke", "poli", "dalam", "dengan", "keluhan", "demam", "batuk", "sejak",
+    "hari", "kontrol",
+];
+
+fn rnik(r: &mut Rng) -> String {
+    let day = 1 + r.below(28) + if r.below(2) == 0 { 40 } else { 0 };
+    format!(
+        "{}{:02}{:02}{:02}{:04}",
+        REGIONS[r.below(6) as usize],
+        day,
+        1 + r.below(12),
+        r.below(100),
+        1 + r.below(9999)
+    )
+}
+
+fn phone(r: &mut Rng) -> String {
+    format!("0812-{:04}-{:04}", r.below(10000), r.below(10000))
+}
+
+fn redact_prose(size: usize) -> Vec<u8> {
+    let mut r = Rng(42);
+    let mut s = String::new();
+    while s.len() < size {
+        match r.below(20) {
+            0 => s.push_str(&rnik(&mut r)),
+            1 => s.push_str(&phone(&mut r)),
+            2 => s.push_str(&format!("user{}@contoh.co.id", r.below(1000))),
+            _ => s.push_str(WORDS[r.below(12) as usize]),
+        }
+        s.push(if r.below(15) == 0 { '\n' } else { ' ' });
+    }
+    s.into_bytes()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("csv");
     let bytes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1 << 20);
     let data = if which == "csv" {
         leak_csv(bytes).0
+    } else if which == "rprose" {
+        redact_prose(bytes)
     } else if which == "prose" {
         prose(bytes).0
     } else if let Some(p) = which.strip_prefix("pat:") {
