@@ -173,15 +173,14 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes, read backwards once; on the way, each of the last three words (runs of
     // letters; only they can form a label) is looked up in the vocabulary filter, so
     // ordinary words before a value (prose) cost no more.
-    let mut i = end;
-    let mut n = 0;
     let mut maybe = false;
     let mut word_len = 0;
     let mut word_last = 0u8;
     let mut word_first = 0u8;
     let mut runs = 0;
-    while n < MAX_LABEL && i > 0 {
-        let b = at(input, i - 1);
+    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
+    let mut n = 0;
+    for &b in window.iter().rev() {
         if !is(b, LABEL) {
             break;
         }
@@ -200,9 +199,9 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
                 return None;
             }
         }
-        i -= 1;
         n += 1;
     }
+    let i = end - n;
     if word_len > 0 {
         maybe |= maybe_vocabulary(word_len, word_first, word_last);
     }
