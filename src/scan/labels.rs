@@ -77,18 +77,136 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
     label_ending_at(input, i)
 }
 
+/// Key words: every phrase [`phrase`] knows holds at least one of them (a unit test checks),
+/// so a label can only match when one of its words is one of these. Single-word phrases are
+/// all here; of longer ones only one word each (`kartu` for `no kartu`, not `no`; `order`
+/// for `order id`, not `id`), so common words like `no` and `id` do not pass the filter.
+const VOCABULARY: &[&[u8]] = &[
+    b"bpjs",
+    b"card",
+    b"cc",
+    b"ektp",
+    b"email",
+    b"handphone",
+    b"harga",
+    b"hp",
+    b"idr",
+    b"inv",
+    b"invoice",
+    b"jamsostek",
+    b"jkn",
+    b"kartu",
+    b"kependudukan",
+    b"kia",
+    b"kis",
+    b"kk",
+    b"kontak",
+    b"kpj",
+    b"ktp",
+    b"mail",
+    b"mobile",
+    b"msisdn",
+    b"nik",
+    b"nip",
+    b"nitku",
+    b"nkk",
+    b"noka",
+    b"nokartu",
+    b"nominal",
+    b"npwp",
+    b"order",
+    b"pan",
+    b"peserta",
+    b"phone",
+    b"ponsel",
+    b"ref",
+    b"resi",
+    b"rp",
+    b"saldo",
+    b"surel",
+    b"tel",
+    b"telepon",
+    b"telp",
+    b"telpon",
+    b"tlp",
+    b"total",
+    b"transaksi",
+    b"trx",
+    b"usd",
+    b"wa",
+    b"whatsapp",
+];
+
+/// Bloom-filter slot (of 2048) of a word with this length and first and last letters (any case).
+#[inline(always)]
+const fn word_key(len: usize, first: u8, last: u8) -> usize {
+    let k = ((first as u32 & 31) << 10) | ((last as u32 & 31) << 5) | (len as u32 & 31);
+    (k.wrapping_mul(0x9E37_79B1) >> 21) as usize
+}
+
+/// One bit per [`word_key`] slot of the [`VOCABULARY`] words: a word whose bit is clear
+/// is no key word.
+static WORD_BLOOM: [u64; 32] = {
+    let mut t = [0u64; 32];
+    let mut k = 0;
+    while k < VOCABULARY.len() {
+        let w = VOCABULARY[k];
+        let slot = word_key(w.len(), w[0], w[w.len() - 1]);
+        t[slot / 64] |= 1 << (slot % 64);
+        k += 1;
+    }
+    t
+};
+
+/// True when the word of `len` letters from `first` to `last` may be a key word.
+#[inline(always)]
+fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
+    let slot = word_key(len, first, last);
+    WORD_BLOOM
+        .get(slot / 64)
+        .is_some_and(|w| w >> (slot % 64) & 1 != 0)
+}
+
 /// The label whose bytes end at `end` (just before the glue).
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
-    // Label bytes.
-    let mut i = end;
+    // Label bytes, read backwards once; on the way, each of the last three words (runs of
+    // letters; only they can form a label) is looked up in the vocabulary filter, so
+    // ordinary words before a value (prose) cost no more.
+    let mut maybe = false;
+    let mut word_len = 0;
+    let mut word_last = 0u8;
+    let mut word_first = 0u8;
+    let mut runs = 0;
+    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
     let mut n = 0;
-    while n < MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL) {
-        i -= 1;
+    for &b in window.iter().rev() {
+        if !is(b, LABEL) {
+            break;
+        }
+        if b.is_ascii_alphabetic() {
+            if word_len == 0 {
+                word_last = b;
+            }
+            word_first = b;
+            word_len += 1;
+        } else if word_len > 0 {
+            maybe |= maybe_vocabulary(word_len, word_first, word_last);
+            word_len = 0;
+            runs += 1;
+            if runs == 3 && !maybe {
+                // Only the last three words can form a label.
+                return None;
+            }
+        }
         n += 1;
     }
-    if n == 0 {
-        return None; // the common case in tables: `,` or a quote before the value
+    let i = end - n;
+    if word_len > 0 {
+        maybe |= maybe_vocabulary(word_len, word_first, word_last);
+    }
+    if n == 0 || !maybe {
+        return None; // `,` or a quote before the value (tables), or no label word (prose)
     }
     let capped = n == MAX_LABEL && i > 0 && is(at(input, i - 1), LABEL);
     let seg = input.get(i..end)?;
@@ -156,6 +274,119 @@ mod tests {
 
     fn l(s: &str) -> Option<Label> {
         label_before(s.as_bytes(), s.len())
+    }
+
+    #[test]
+    fn vocabulary_holds_every_phrase_word() {
+        // The phrases `phrase` matches (kept in step with it).
+        let phrases = [
+            "nik",
+            "ktp",
+            "ektp",
+            "e ktp",
+            "nomor induk kependudukan",
+            "induk kependudukan",
+            "kia",
+            "kk",
+            "nkk",
+            "kartu keluarga",
+            "npwp",
+            "nitku",
+            "noka",
+            "bpjs",
+            "no kartu",
+            "nomor kartu",
+            "nokartu",
+            "jkn",
+            "kis",
+            "jkn kis",
+            "bpjs kesehatan",
+            "no peserta",
+            "nomor peserta",
+            "kpj",
+            "bpjs ketenagakerjaan",
+            "bpjs tk",
+            "jamsostek",
+            "nip",
+            "hp",
+            "telp",
+            "tlp",
+            "telepon",
+            "telpon",
+            "phone",
+            "ponsel",
+            "handphone",
+            "wa",
+            "whatsapp",
+            "mobile",
+            "tel",
+            "msisdn",
+            "kontak",
+            "email",
+            "e mail",
+            "surel",
+            "mail",
+            "kartu kredit",
+            "credit card",
+            "card number",
+            "card no",
+            "cc",
+            "kartu debit",
+            "debit card",
+            "pan",
+            "card",
+            "rp",
+            "idr",
+            "usd",
+            "order",
+            "order id",
+            "invoice",
+            "inv",
+            "trx",
+            "transaksi",
+            "resi",
+            "ref",
+            "harga",
+            "total",
+            "saldo",
+            "nominal",
+        ];
+        for p in phrases {
+            assert!(phrase(p.as_bytes()).is_some(), "{p}");
+            let key = p
+                .split(' ')
+                .find(|w| VOCABULARY.contains(&w.as_bytes()))
+                .unwrap_or_else(|| panic!("no key word in {p:?}"));
+            let b = key.as_bytes();
+            let (f, l) = (b[0], b[b.len() - 1]);
+            assert!(maybe_vocabulary(b.len(), f, l), "{key}");
+            assert!(
+                maybe_vocabulary(b.len(), f.to_ascii_uppercase(), l.to_ascii_uppercase()),
+                "{key}"
+            );
+        }
+        // Ordinary words mostly miss the filter (what makes it worth having).
+        let prose = [
+            "pasien", "dirujuk", "ke", "poli", "dalam", "dengan", "keluhan", "demam",
+        ];
+        let misses = prose
+            .iter()
+            .filter(|w| {
+                let b = w.as_bytes();
+                !maybe_vocabulary(b.len(), b[0], b[b.len() - 1])
+            })
+            .count();
+        assert!(misses >= 6, "{misses}");
+        // Labels after ordinary words still count; ordinary words alone are none.
+        assert_eq!(l("pasien dengan NIK "), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("pasien dirujuk ke poli "), None);
+        assert_eq!(l("budi@contoh.co.id "), None);
+        assert_eq!(l("No. KTP "), Some(Label::Kind(Kind::Nik)));
+        assert_eq!(l("Order ID: "), Some(Label::Negative));
+        assert_eq!(
+            l("x nomor induk kependudukan "),
+            Some(Label::Kind(Kind::Nik))
+        );
     }
 
     #[test]
