@@ -231,9 +231,6 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
                 if b == delim {
                     fields.push((start, p));
                     start = p + 1;
-                    if data.get(start) == Some(&b'"') {
-                        continue 'field;
-                    }
                 } else if b == b'\n' {
                     let end = if p > start && data.get(p - 1) == Some(&b'\r') {
                         p - 1
@@ -247,6 +244,10 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
                         doubled,
                     };
                 } else if b == b'"' {
+                    // A quote opening the field (the mask flags it like any quote).
+                    if p == start {
+                        continue 'field;
+                    }
                     return Split::Slow;
                 }
             }
