@@ -401,3 +401,31 @@ fn write_sample_html_report() {
     });
     std::fs::write(&path, render::html(&r)).unwrap();
 }
+
+/// Records are borrowed from the reader's buffer and copied only when they straddle
+/// its end: any buffer size gives the report of one whole slice.
+#[test]
+fn reader_buffer_size_does_not_change_the_report() {
+    let e = expected();
+    let reference = reference(&e);
+    let sample = std::fs::read(format!("{DATA}sample_leak.csv")).unwrap();
+    let mut long = b"nik,nama,alamat\n3171011708450001,Budi,\"".to_vec();
+    long.extend(std::iter::repeat_n(b'x', (1 << 20) + 5));
+    long.extend_from_slice(b"\n3171015708450001,Siti,\"Jl. \"\"A\"\",\n 1\"\r\n");
+    long.extend_from_slice(b"3171015708450001,\"Siti\",\"Jl. A\n1\"\n3171015708450001,x\"y,z");
+    for bytes in [&sample[..], &long[..]] {
+        let config = || TriageConfig {
+            reference,
+            format: Some(InputFormat::Csv),
+            ..TriageConfig::default()
+        };
+        let whole = Triage::new(config())
+            .run(&mut &bytes[..], &mut |_| {})
+            .unwrap();
+        for cap in [1, 2, 7, 64, 1000, 8192] {
+            let mut rd = std::io::BufReader::with_capacity(cap, bytes);
+            let r = Triage::new(config()).run(&mut rd, &mut |_| {}).unwrap();
+            assert_eq!(render::json(&r), render::json(&whole), "capacity {cap}");
+        }
+    }
+}

@@ -104,18 +104,51 @@ pub(crate) enum Split {
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
-/// Candidate positions (high bits) of the delimiter (repeated in `pd`), `"` and LF in
-/// the eight bytes at `data[at..]` (NUL-padded past the end). The borrow-based
-/// zero-byte test is exact for the lowest match and may flag a byte just above a
-/// real one: callers check each candidate's byte.
+/// The eight bytes at `data[at..]` as a little-endian word (NUL-padded past the end).
 #[inline(always)]
-fn word_mask(data: &[u8], at: usize, pd: u64) -> u64 {
-    let w = match data.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-        None => tail_word(data, at),
-    };
+fn load(data: &[u8], at: usize) -> u64 {
+    match data.get(at..at + 8) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => tail_word(data, at),
+    }
+}
+
+/// Candidate positions (high bits) of the delimiter (repeated in `pd`), `"` and LF in
+/// the eight bytes at `data[at..]` (NUL-padded past the end). When `below` is not 0
+/// (a delimiter below `-`: `,` or TAB), it holds a byte above all three, repeated,
+/// and one test flags every byte under it (spaces, `+`, CR too). The borrow-based
+/// tests are exact for the lowest match and may flag a byte just above a real one:
+/// callers check each candidate's byte.
+#[inline(always)]
+fn word_mask(data: &[u8], at: usize, pd: u64, below: u64) -> u64 {
+    let w = load(data, at);
+    if below != 0 {
+        return w.wrapping_sub(below) & !w & HI;
+    }
     let zero = |x: u64| x.wrapping_sub(LO) & !x;
     (zero(w ^ pd) | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\n')))) & HI
+}
+
+/// Index of the first `"` or LF in `data[from..]`: a few words eight bytes at a
+/// time (most quoted values are short), then `memchr2`.
+#[inline(always)]
+fn quote_or_lf(data: &[u8], from: usize) -> Option<usize> {
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let mut at = from;
+    for _ in 0..8 {
+        if at >= data.len() {
+            return None;
+        }
+        let w = load(data, at);
+        // The lowest flagged byte of each test is a real match, so the lowest of both is.
+        let m = zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\n')));
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize).filter(|&p| p < data.len());
+        }
+        at += 8;
+    }
+    let p = memchr::memchr2(b'"', b'\n', data.get(at..)?)?;
+    Some(at + p)
 }
 
 /// The last (short) word at `data[at..]`, NUL-padded.
@@ -138,6 +171,11 @@ fn tail_word(data: &[u8], at: usize) -> u64 {
 pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) -> Split {
     fields.clear();
     let pd = LO * u64::from(delim);
+    let below = if delim < b'-' {
+        LO * u64::from(delim.max(b'"') + 1)
+    } else {
+        0
+    };
     let mut start = 0usize;
     let mut lines = 1u64;
     let mut doubled = false;
@@ -145,10 +183,9 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
         if data.get(start) == Some(&b'"') {
             let mut i = start + 1;
             let close = loop {
-                let Some(q) = data.get(i..).and_then(|r| memchr::memchr2(b'"', b'\n', r)) else {
+                let Some(q) = quote_or_lf(data, i) else {
                     return Split::Incomplete;
                 };
-                let q = i + q;
                 if data.get(q) == Some(&b'\n') {
                     lines += 1;
                     i = q + 1;
@@ -186,7 +223,7 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
         // Unquoted fields, word by word from the field's start.
         let mut pos = start;
         loop {
-            let mut m = word_mask(data, pos, pd);
+            let mut m = word_mask(data, pos, pd, below);
             while m != 0 {
                 let p = pos + (m.trailing_zeros() / 8) as usize;
                 m &= m - 1;
@@ -194,9 +231,6 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
                 if b == delim {
                     fields.push((start, p));
                     start = p + 1;
-                    if data.get(start) == Some(&b'"') {
-                        continue 'field;
-                    }
                 } else if b == b'\n' {
                     let end = if p > start && data.get(p - 1) == Some(&b'\r') {
                         p - 1
@@ -210,6 +244,10 @@ pub(crate) fn split(data: &[u8], delim: u8, fields: &mut Vec<(usize, usize)>) ->
                         doubled,
                     };
                 } else if b == b'"' {
+                    // A quote opening the field (the mask flags it like any quote).
+                    if p == start {
+                        continue 'field;
+                    }
                     return Split::Slow;
                 }
             }
@@ -270,43 +308,72 @@ mod tests {
     /// it accepts, and declines only what it must.
     #[test]
     fn split_agrees_with_find_end_and_parse_record() {
-        let alphabet: &[u8] = b"a,\"\n\r;x";
+        split_agrees(b',', b"a,\"\n\r;x", 7);
+        // The other delimiters: TAB takes the one-test path, `;` and `|` the three-test one.
+        split_agrees(b'\t', b"a\t\"\n\r, ", 6);
+        split_agrees(b';', b"a;\"\n\r,0", 6);
+        split_agrees(b'|', b"|\"\n\r\t", 6);
+    }
+
+    fn split_agrees(delim: u8, alphabet: &[u8], max_len: u32) {
         let mut data = Vec::new();
         let (mut fast, mut slow) = (0, 0);
-        for len in 0..=7u32 {
+        for len in 0..=max_len {
             for mut n in 0..alphabet.len().pow(len) {
                 data.clear();
                 for _ in 0..len {
                     data.push(alphabet[n % alphabet.len()]);
                     n /= alphabet.len();
                 }
-                let mut spans = Vec::new();
-                let mut q = false;
-                let end = find_end(&data, 0, &mut q);
-                match split(&data, b',', &mut spans) {
-                    Split::Record {
-                        end: e,
-                        lines,
-                        doubled,
-                    } => {
-                        fast += 1;
-                        assert_eq!(Some(e), end, "{data:?}");
-                        let rec = &data[..e];
-                        let mut want = Vec::new();
-                        assert_eq!(parse_record(rec, b',', &mut want), Ok(()), "{data:?}");
-                        assert_eq!(spans, want, "{data:?}");
-                        let want_lines = rec.iter().filter(|&&b| b == b'\n').count() as u64;
-                        assert_eq!(lines, want_lines, "{data:?}");
-                        let has_doubled = spans.iter().any(|&(s, e)| {
-                            s > 0 && rec[s - 1] == b'"' && rec[s..e].contains(&b'"')
-                        });
-                        assert_eq!(doubled, has_doubled, "{data:?}");
-                    }
-                    Split::Incomplete => assert_eq!(end, None, "{data:?}"),
-                    Split::Slow => slow += 1,
-                }
+                check(&data, delim, &mut fast, &mut slow);
             }
         }
-        assert!(fast > 1000 && slow > 1000, "{fast} {slow}");
+        // Longer records (several words, long quoted values), mostly plain bytes.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            data.clear();
+            for k in 0..(x % 120) {
+                let r = (x >> (k % 50)) as usize;
+                let plain = b"abc 0123+-.@";
+                data.push(if r % 5 == 0 {
+                    alphabet[(r / 5) % alphabet.len()]
+                } else {
+                    plain[(r / 5) % plain.len()]
+                });
+            }
+            check(&data, delim, &mut fast, &mut slow);
+        }
+        assert!(fast > 1000 && slow > 500, "{fast} {slow}");
+    }
+
+    fn check(data: &[u8], delim: u8, fast: &mut u32, slow: &mut u32) {
+        let mut spans = Vec::new();
+        let mut q = false;
+        let end = find_end(data, 0, &mut q);
+        match split(data, delim, &mut spans) {
+            Split::Record {
+                end: e,
+                lines,
+                doubled,
+            } => {
+                *fast += 1;
+                assert_eq!(Some(e), end, "{data:?}");
+                let rec = &data[..e];
+                let mut want = Vec::new();
+                assert_eq!(parse_record(rec, delim, &mut want), Ok(()), "{data:?}");
+                assert_eq!(spans, want, "{data:?}");
+                let want_lines = rec.iter().filter(|&&b| b == b'\n').count() as u64;
+                assert_eq!(lines, want_lines, "{data:?}");
+                let has_doubled = spans
+                    .iter()
+                    .any(|&(s, e)| s > 0 && rec[s - 1] == b'"' && rec[s..e].contains(&b'"'));
+                assert_eq!(doubled, has_doubled, "{data:?}");
+            }
+            Split::Incomplete => assert_eq!(end, None, "{data:?}"),
+            Split::Slow => *slow += 1,
+        }
     }
 }

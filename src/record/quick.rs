@@ -53,6 +53,60 @@ static STEP: [u16; 256] = {
 /// only by separator-like bytes.
 #[inline]
 pub(crate) fn may_hold_identifier(t: &[u8]) -> bool {
+    !surely_empty(t) && digit_run(t)
+}
+
+/// A sound shortcut of [`digit_run`], eight bytes at a time: true when `t` is ASCII
+/// without `@` and no stretch of it running between words that hold a letter (any
+/// byte from `:` up, each of which breaks a run) has [`MIN_FINDING_DIGITS`] digits.
+/// Over-counting is allowed (other breakers are ignored), missing a run is not.
+#[inline]
+fn surely_empty(t: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    const MIN: u64 = MIN_FINDING_DIGITS as u64;
+    // Digits since the last word holding a letter (that word's digits included).
+    let mut acc = 0u64;
+    // False when the run may reach the minimum (or a byte needs the exact loop).
+    let mut word = |w: u64| -> bool {
+        if w & H != 0 {
+            return false;
+        }
+        // ASCII from here: `(b | 0x80) - n` keeps the high bit exactly when `b >= n`,
+        // with no borrow between bytes.
+        let at = !((w ^ (LO * u64::from(b'@'))) | H).wrapping_sub(LO) & H;
+        let digit = !((w ^ (LO * u64::from(b'0'))) | H).wrapping_sub(LO * 10) & H;
+        let letter = (w | H).wrapping_sub(LO * u64::from(b':')) & H;
+        let n = (digit >> 7).wrapping_mul(LO) >> 56;
+        if at != 0 || acc + n >= MIN {
+            return false;
+        }
+        acc = if letter != 0 { n } else { acc + n };
+        true
+    };
+    let mut chunks = t.chunks_exact(8);
+    for c in chunks.by_ref() {
+        if let &[a, b, c, d, e, f, g, h] = c {
+            if !word(u64::from_le_bytes([a, b, c, d, e, f, g, h])) {
+                return false;
+            }
+        }
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return true;
+    }
+    // NUL padding: neither a digit, a letter nor `@`.
+    let mut last = [0u8; 8];
+    for (d, s) in last.iter_mut().zip(rest) {
+        *d = *s;
+    }
+    word(u64::from_le_bytes(last))
+}
+
+/// The exact test of [`may_hold_identifier`], byte by byte.
+#[inline]
+fn digit_run(t: &[u8]) -> bool {
     let mut run = 0u16;
     for &b in t {
         let step = STEP[usize::from(b)];
@@ -264,6 +318,49 @@ mod tests {
                 v[pos] = b;
                 assert_eq!(all_digits16(&v), b.is_ascii_digit(), "{pos} {b}");
             }
+        }
+    }
+
+    /// The word-at-a-time shortcut never hides a field the exact loop would scan.
+    #[test]
+    fn surely_empty_is_sound() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let alphabet = b"0123456789 ./-()+,aZ:@\t\xC2\xEF;";
+        let (mut empty, mut scanned) = (0, 0);
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 40) as usize;
+            let digits_only = x % 3 == 0;
+            let t: Vec<u8> = (0..len)
+                .map(|k| {
+                    let r = (x >> (k % 60)) as usize ^ k.wrapping_mul(0x9E37);
+                    if digits_only && r % 4 != 0 {
+                        b'0' + (r % 10) as u8
+                    } else {
+                        alphabet[r % alphabet.len()]
+                    }
+                })
+                .collect();
+            let exact = digit_run(&t);
+            if surely_empty(&t) {
+                empty += 1;
+                assert!(!exact, "{t:?}");
+            }
+            scanned += usize::from(exact);
+            assert_eq!(may_hold_identifier(&t), exact, "{t:?}");
+        }
+        assert!(empty > 10_000 && scanned > 10_000, "{empty} {scanned}");
+        for t in [
+            &b"12345678"[..],
+            b"abcdefg 12345678",
+            b"a1234567 8",
+            b"1234 5678",
+            b"Jl. 1234-5678 x",
+            b"x.1234567/8",
+        ] {
+            assert!(!surely_empty(t) && may_hold_identifier(t), "{t:?}");
         }
     }
 

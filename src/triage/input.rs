@@ -245,6 +245,8 @@ pub struct RecordReader {
     in_quotes: bool,
     csv: bool,
     eof: bool,
+    /// Bytes of the reader's own buffer lent out as the last record, to consume.
+    lent: usize,
 }
 
 impl RecordReader {
@@ -257,6 +259,7 @@ impl RecordReader {
             in_quotes: false,
             csv,
             eof: false,
+            lent: 0,
         }
     }
 
@@ -298,12 +301,41 @@ impl RecordReader {
     /// one pass by the record layer); when false, `spans` is undefined and the
     /// caller splits the record itself. Records and their ends are those of
     /// [`RecordReader::next`].
+    ///
+    /// While its own buffer is empty it splits straight from the reader's buffer
+    /// (`fill_buf`) and hands out records borrowed from it, consumed on the next
+    /// call: only a record straddling the end of the reader's buffer is copied.
     pub fn next_split<'a>(
         &'a mut self,
-        src: &mut dyn BufRead,
+        src: &'a mut dyn BufRead,
         delim: u8,
         spans: &mut Vec<(usize, usize)>,
     ) -> io::Result<(Next<'a>, bool)> {
+        if self.lent > 0 {
+            src.consume(self.lent);
+            self.lent = 0;
+        }
+        if self.csv && self.pos >= self.buf.len() && !self.eof {
+            self.buf.clear();
+            self.pos = 0;
+            self.scanned = 0;
+            self.in_quotes = false;
+            let found = match fill(src)? {
+                [] => None,
+                chunk => match crate::record::csv::split(chunk, delim, spans) {
+                    crate::record::csv::Split::Record { end, doubled, .. } => Some((end, doubled)),
+                    _ => None,
+                },
+            };
+            if let Some((end, doubled)) = found {
+                // The reader's buffer is unchanged until consumed: the same bytes.
+                // (A reader breaking that contract gets a shorter record, never a panic.)
+                let chunk = fill(src)?;
+                let rec = chunk.get(..end).unwrap_or(chunk);
+                self.lent = rec.len();
+                return Ok((Next::Record(rec), !doubled));
+            }
+        }
         if self.csv && self.scanned == 0 && !self.in_quotes {
             let avail = self.buf.get(self.pos..).unwrap_or(&[]);
             if let crate::record::csv::Split::Record { end, doubled, .. } =
@@ -347,7 +379,8 @@ impl RecordReader {
         }
     }
 
-    /// Moves the unread data to the front and appends up to [`REFILL`] bytes.
+    /// Moves the unread data to the front and appends up to [`REFILL`] bytes (CSV:
+    /// up to the first line feed).
     fn refill(&mut self, src: &mut dyn BufRead) -> io::Result<()> {
         if self.pos > 0 {
             self.buf.drain(..self.pos);
@@ -364,13 +397,39 @@ impl RecordReader {
                 self.eof = true;
                 break;
             }
-            let take = chunk.len().min(REFILL - added);
+            let mut take = chunk.len().min(REFILL - added);
+            // CSV: copy up to the next line feed only, so that once the record
+            // straddling the reader's buffer is out, [`RecordReader::next_split`]
+            // borrows from the reader again.
+            let line_end = if self.csv {
+                memchr::memchr(b'\n', &chunk[..take]).map(|i| i + 1)
+            } else {
+                None
+            };
+            if let Some(e) = line_end {
+                take = e;
+            }
             self.buf.extend_from_slice(&chunk[..take]);
             src.consume(take);
             added += take;
+            if line_end.is_some() {
+                break;
+            }
         }
         Ok(())
     }
+}
+
+/// The reader's buffer, filled if empty (retrying interrupted reads).
+fn fill(src: &mut dyn BufRead) -> io::Result<&[u8]> {
+    loop {
+        match src.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    src.fill_buf()
 }
 
 /// Splits a CSV record body (terminator removed) into the spans of its values

@@ -675,13 +675,24 @@ fn safe_name(name: &str) -> String {
     masked.chars().take(40).collect()
 }
 
+/// Bytes that may start or end something [`crate::digits::trim`] removes: ASCII
+/// whitespace, `'`, and the bytes of U+00A0 (`C2 A0`).
+static EDGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_whitespace() || c == b'\'' || c == 0xC2 || c == 0xA0;
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn trim(v: &[u8]) -> &[u8] {
-    let plain = |b: &u8| !b.is_ascii_whitespace() && *b != b'\'' && *b != 0xC2 && *b != 0xA0;
     match (v.first(), v.last()) {
-        (None, _) | (_, None) => return v,
-        (Some(a), Some(z)) if plain(a) && plain(z) => return v,
-        _ => {}
+        (Some(&a), Some(&z)) if EDGE[usize::from(a)] || EDGE[usize::from(z)] => {}
+        _ => return v,
     }
     let (s, e) = crate::digits::trim(v);
     v.get(s..e).unwrap_or(&[])
