@@ -5,6 +5,8 @@
 //! `Name { .. }` instead.
 
 /// Implements `Debug` as `Name { .. }` for each listed type.
+// Every user of the macro needs `std` (buffers, readers, the C ABI).
+#[cfg_attr(not(feature = "std"), allow(unused_macros))]
 macro_rules! opaque_debug {
     ($($t:ty => $name:literal),+ $(,)?) => {
         $(

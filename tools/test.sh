@@ -17,7 +17,7 @@ step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
 
 step "library type-checks without std (no_std core)"
-cargo rustc --quiet --lib --no-default-features --crate-type rlib
+cargo rustc --quiet --lib --no-default-features --crate-type rlib -- -D warnings
 
 step "cargo test --all-features"
 cargo test --all-features
