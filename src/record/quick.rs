@@ -16,7 +16,6 @@
 //! Tests compare both against the scanner (`tests/record.rs`).
 
 use crate::kind::Kind;
-use crate::phone::PhoneType;
 
 /// Fewest ASCII digits a numeric finding has: a bracketed fixed line `(0xx) …` with the
 /// shortest national number (7 digits) has 8; plain numbers need 9.
@@ -137,32 +136,15 @@ pub(crate) fn typed_span(field: &[u8], kind: Kind) -> Option<(usize, usize)> {
     let v = field.get(s..e)?;
     let ok = if kind == Kind::Email {
         email_alone(v)
-    } else if v.len() == 16 && all_digits16(v) {
+    } else if v.len() == 16 && crate::digits::all_digits(v) {
         // NIK, KK, NPWP16 as written in most columns: the digits are the value.
-        valid_labelled(kind, v)
+        crate::scan::labelled_plain_valid(kind, v)
     } else {
         let mut buf = [0u8; 22];
         let n = plain_digits(v, &mut buf)?;
-        valid_labelled(kind, buf.get(..n)?)
+        crate::scan::labelled_plain_valid(kind, buf.get(..n)?)
     };
     ok.then_some((s, e))
-}
-
-/// True when the 16 bytes of `v` are all ASCII digits (two words at once).
-#[inline]
-fn all_digits16(v: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    let word = |r: core::ops::Range<usize>| {
-        v.get(r)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    // A byte is a digit when its high nibble is 3 and its low nibble is below 10.
-    let digits = |w: u64| {
-        (w & 0xF0F0_F0F0_F0F0_F0F0) == LO * 0x30
-            && ((w & (LO * 0x0F)).wrapping_add(LO * 0x06) & (LO * 0x10)) == 0
-    };
-    digits(word(0..8)) && digits(word(8..16))
 }
 
 /// Byte classes of [`plain_digits`] and [`email_alone`].
@@ -233,51 +215,6 @@ fn plain_digits(v: &[u8], buf: &mut [u8; 22]) -> Option<usize> {
     }
     Some(n)
 }
-/// True when the scanner, labelled `kind`, accepts the plain digits `d` as `kind`
-/// (the rules of `scan::validate` for a labelled plain candidate).
-fn valid_labelled(kind: Kind, d: &[u8]) -> bool {
-    let n = d.len();
-    match kind {
-        Kind::Nik => n == 16 && crate::nik::is_valid(d),
-        Kind::Kk => n == 16 && crate::kk::is_valid(d),
-        Kind::Npwp => match n {
-            15 => crate::npwp::is_valid(d),
-            16 => (d[0] == b'0' && crate::npwp::is_valid(d)) || crate::nik::is_valid(d),
-            _ => false,
-        },
-        Kind::Nitku => n == 22 && crate::nitku::is_valid(d),
-        Kind::Nip => n == 18 && crate::nip::is_valid(d),
-        Kind::BpjsKesehatan => n == 13 && crate::bpjs::is_valid_kesehatan(d),
-        Kind::BpjsKetenagakerjaan => (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d),
-        Kind::Phone => (9..=16).contains(&n) && phone_labelled(d),
-        _ => false,
-    }
-}
-
-/// A mobile number, or a fixed line (the label allows it), written as plain digits:
-/// `0…`, `62 8…` (mobile only) or `0062…`.
-fn phone_labelled(d: &[u8]) -> bool {
-    let (nsn, mobile_only) = if let Some(r) = d.strip_prefix(b"0062") {
-        (r, false)
-    } else if let Some(r) = d.strip_prefix(b"62") {
-        (r, true)
-    } else if let Some(r) = d.strip_prefix(b"0") {
-        (r, false)
-    } else {
-        return false;
-    };
-    match nsn.first() {
-        None | Some(b'0') => return false,
-        Some(&b) if mobile_only && b != b'8' => return false,
-        _ => {}
-    }
-    match crate::phone::classify_nsn(nsn) {
-        PhoneType::Mobile => true,
-        PhoneType::FixedLine => !mobile_only,
-        _ => false,
-    }
-}
-
 /// True when `v` is `local@domain` with one `@`, a local part of e-mail characters,
 /// a domain of domain characters not ending in `.` or `-`, and fewer than
 /// [`MIN_FINDING_DIGITS`] digits: the scanner then finds the whole value as an
@@ -309,17 +246,6 @@ fn email_alone(v: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn all_digits16_is_exact() {
-        for pos in 0..16 {
-            for b in 0..=255u8 {
-                let mut v = *b"3171011708450001";
-                v[pos] = b;
-                assert_eq!(all_digits16(&v), b.is_ascii_digit(), "{pos} {b}");
-            }
-        }
-    }
 
     /// The word-at-a-time shortcut never hides a field the exact loop would scan.
     #[test]

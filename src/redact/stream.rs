@@ -13,18 +13,17 @@ use crate::scan::{Finding, MAX_FINDING_LEN};
 // Holds input bytes, identifiers or keys: never print them.
 opaque_debug!(TextWindow => "TextWindow", RedactStream => "RedactStream");
 
-/// Bytes held back at the end of the buffer: a finding up to
-/// [`MAX_FINDING_LEN`] characters plus the scanner's right context (32), counted
-/// in bytes for values written in 3-byte characters (full-width digits, which the
-/// scanner folds to ASCII).
-pub const HOLD_BACK: usize = 3 * (MAX_FINDING_LEN + 32);
+/// Bytes held back at the end of the buffer: a finding up to [`MAX_FINDING_LEN`]
+/// characters plus the scanner's right context, counted for values written in 3-byte
+/// characters (full-width digits, which the scanner folds to ASCII).
+pub const HOLD_BACK: usize = crate::scan::AHEAD_BYTES;
 
 /// Already-emitted bytes kept before the unprocessed ones, so the scanner sees
-/// the same left context as in one pass (its look-behind is 128 characters, 384
-/// bytes in 3-byte characters).
+/// the same left context as in one pass.
 pub const LEFT_CONTEXT: usize = 2 * MAX_FINDING_LEN;
 
-const _: () = assert!(LEFT_CONTEXT >= 3 * 128);
+const _: () = assert!(LEFT_CONTEXT >= crate::scan::BEHIND_BYTES);
+const _: () = assert!(HOLD_BACK >= 3 * MAX_FINDING_LEN);
 
 /// The scanning window shared by text and record streams.
 #[derive(Default)]

@@ -53,6 +53,7 @@ mod numeric;
 #[cfg(feature = "std")]
 mod stream;
 mod validate;
+pub(crate) use validate::labelled_plain_valid;
 
 #[cfg(feature = "std")]
 pub use stream::StreamScanner;
@@ -89,10 +90,18 @@ pub struct Finding {
     pub confidence: Confidence,
 }
 
-/// Longest span, in bytes, a finding can have (an e-mail address at most; numbers are far
-/// shorter). Streaming callers hold back this many bytes so a value split across chunks is
-/// seen whole.
+/// Longest span a finding can have, in bytes of ASCII text (an e-mail address at most;
+/// numbers are far shorter). Written in full-width digits (3 bytes each, which the scanner
+/// folds) a span takes up to three times as many bytes; streaming callers size their
+/// hold-back windows for that.
 pub const MAX_FINDING_LEN: usize = 320;
+
+/// Most input bytes one character the scanner folds takes (full-width forms, `fold.rs`).
+pub(crate) const FOLD_MAX: usize = 3;
+/// Input bytes before a start position that deciding it may read, in any script.
+pub(crate) const BEHIND_BYTES: usize = FOLD_MAX * engine::CONTEXT_BEHIND;
+/// Input bytes from a start position on that deciding it may read, in any script.
+pub(crate) const AHEAD_BYTES: usize = FOLD_MAX * engine::CONTEXT_AHEAD;
 
 /// Which kinds to look for and how (all kinds by default).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,23 +1,15 @@
 //! Streaming: findings over a stream of chunks, the same as one scan of their concatenation.
 
-use super::engine::{CONTEXT_AHEAD, CONTEXT_BEHIND, Ctx, scan_range};
+use super::engine::{CONTEXT_AHEAD, Ctx, scan_range};
 use super::fold::{self, Folded};
 use super::validate::enabled;
-use super::{Finding, Scanner};
+use super::{AHEAD_BYTES, BEHIND_BYTES, Finding, Scanner};
 use crate::kind::Kind;
 
 // Holds input bytes, identifiers or keys: never print them.
 opaque_debug!(StreamScanner => "StreamScanner");
 
-/// Most input bytes one folded byte stands for (a full-width digit is 3 bytes, see
-/// `fold.rs`): the windows below are sized so that even a stretch written entirely in
-/// full-width digits leaves the engine its context in folded bytes.
-const FOLD_MAX: usize = 3;
-/// Input bytes kept before the next start (the engine's look-behind, folded or not).
-const BEHIND: usize = FOLD_MAX * CONTEXT_BEHIND;
-/// Bytes the stream keeps between pushes: context before the next start plus look-ahead
-/// (and the two bytes of a folded character cut by the end of a chunk).
-const KEEP: usize = BEHIND + FOLD_MAX * CONTEXT_AHEAD + 2;
+const KEEP: usize = BEHIND_BYTES + AHEAD_BYTES + 2;
 
 /// A push scanner over a stream of chunks of any size.
 ///
@@ -110,7 +102,7 @@ impl StreamScanner {
             let keep_from = self
                 .cursor
                 .min(tail_end.saturating_sub(CONTEXT_AHEAD))
-                .saturating_sub(BEHIND)
+                .saturating_sub(BEHIND_BYTES)
                 .max(self.tail_base);
             self.tail.drain(..keep_from - self.tail_base);
             self.tail_base = keep_from;
