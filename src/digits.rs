@@ -401,6 +401,18 @@ pub const fn eight_digits(w: u64) -> bool {
     (w & HIGH) | (((w.wrapping_add(0x0606_0606_0606_0606)) & HIGH) >> 4) == 0x3333_3333_3333_3333
 }
 
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII digit (exact per
+/// byte: no carry crosses bytes). Shared by the word-at-a-time digit readers of the
+/// scanner and the phone parser.
+#[inline(always)]
+pub(crate) const fn non_digit_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LO * 0x30); // digits become 0..=9
+    let t = (x & !HI) + LO * (0x80 - 10); // bit 7 set where the low 7 bits are >= 10
+    (t | x) & HI
+}
+
 /// Luhn (mod 10, weights 1-2 from the right) over ASCII digits: the NPWP and payment-card check.
 pub fn luhn_valid(d: &[u8]) -> bool {
     let mut sum = 0u32;

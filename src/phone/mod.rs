@@ -411,17 +411,7 @@ fn word_at(body: &[u8], i: usize) -> u64 {
 /// digits before the first byte that is not: 0..=8.
 #[inline]
 const fn leading_digits(w: u64) -> usize {
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const THREES: u64 = 0x3030_3030_3030_3030;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // A byte is a digit when its high nibble is 3, and still 3 after adding 6 (low
-    // nibble <= 9). A carry out of a byte >= 0xFA can only disturb bytes above a
-    // non-digit, which are not counted.
-    let x = (w & HIGH) ^ THREES;
-    let y = (w.wrapping_add(0x0606_0606_0606_0606) & HIGH) ^ THREES;
-    let z = x | y; // zero bytes: digits
-    let nonzero = ((z & LOW7).wrapping_add(LOW7) | z) & !LOW7;
-    (nonzero.trailing_zeros() / 8) as usize
+    (digits::non_digit_mask(w).trailing_zeros() / 8) as usize
 }
 
 /// High bit of each byte of `x` that is not zero (exact: no carry crosses bytes).
@@ -440,11 +430,7 @@ const fn byte_bits(high: u64) -> u32 {
 /// Bit k set when byte k of `w` is an ASCII digit.
 #[inline(always)]
 const fn digit_bits(w: u64) -> u32 {
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    // High nibble 3, and a low nibble that stays below 16 when 6 is added to it.
-    let z = ((w & HIGH) ^ 0x3030_3030_3030_3030)
-        | ((w & 0x0F0F_0F0F_0F0F_0F0F).wrapping_add(0x0606_0606_0606_0606) & HIGH);
-    !byte_bits(nonzero_bytes(z)) & 0xFF
+    !byte_bits(digits::non_digit_mask(w)) & 0xFF
 }
 
 /// Bit k set when byte k of `w` is a one-byte separator (space . - /).

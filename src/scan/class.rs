@@ -1,5 +1,7 @@
 //! Byte classes: one 256-entry table answers "digit? separator? word character?" in one load.
 
+use crate::digits::non_digit_mask;
+
 /// The class bits of a byte.
 pub(crate) type Class = u16;
 
@@ -175,17 +177,6 @@ fn any_digit(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     let x = w ^ (LO * 0x30); // digits become 0..=9
     x.wrapping_sub(LO * 10) & !x & (LO * 0x80)
-}
-
-/// Bit 7 of each byte of `w` set where that byte is not an ASCII digit (exact per byte: no
-/// carries cross bytes).
-#[inline(always)]
-fn non_digit_mask(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let x = w ^ (LO * 0x30); // digits become 0..=9
-    let t = (x & !HI) + LO * (0x80 - 10); // bit 7 set where the low 7 bits are >= 10
-    (t | x) & HI
 }
 
 /// End of the digit run starting at `i` (`i` itself when `input[i]` is no digit), at most
