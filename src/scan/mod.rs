@@ -53,6 +53,7 @@ mod numeric;
 #[cfg(feature = "std")]
 mod stream;
 mod validate;
+#[cfg(feature = "std")]
 pub(crate) use validate::labelled_plain_valid;
 
 #[cfg(feature = "std")]
@@ -97,10 +98,13 @@ pub struct Finding {
 pub const MAX_FINDING_LEN: usize = 320;
 
 /// Most input bytes one character the scanner folds takes (full-width forms, `fold.rs`).
+#[cfg(feature = "std")] // the streams and records
 pub(crate) const FOLD_MAX: usize = 3;
 /// Input bytes before a start position that deciding it may read, in any script.
+#[cfg(feature = "std")] // the streams and records
 pub(crate) const BEHIND_BYTES: usize = FOLD_MAX * engine::CONTEXT_BEHIND;
 /// Input bytes from a start position on that deciding it may read, in any script.
+#[cfg(feature = "std")] // the streams and records
 pub(crate) const AHEAD_BYTES: usize = FOLD_MAX * engine::CONTEXT_AHEAD;
 
 /// Which kinds to look for and how (all kinds by default).

@@ -257,6 +257,7 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
 /// Whether the scanner, told by a label (or a column) that the plain digits `d` are
 /// `k`, reports them as `k` with high confidence: the labelled branch of [`classify`].
 /// Record redaction uses it to skip the scanner for a typed column's plain value.
+#[cfg(feature = "std")]
 #[inline]
 pub(crate) fn labelled_plain_valid(k: Kind, d: &[u8]) -> bool {
     possible_kinds(d.len(), Form::Plain) & bit(k) != 0 && kind_valid(k, d, Form::Plain, true)
