@@ -8,61 +8,15 @@
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 
+#[path = "common/nik_data.rs"]
+mod nik_data;
 #[path = "common/rng.rs"]
 mod rng;
-use rng::Rng;
+use nik_data::{district_codes, synthetic};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use identitas::{Nik, nik, region};
 use regex::Regex;
-
-/// Every six-digit district code the table knows (current and retired).
-fn district_codes() -> Vec<String> {
-    let mut codes = Vec::new();
-    for (p, _) in region::provinces() {
-        for r in 1..100 {
-            for d in 1..100 {
-                let code = format!("{p:02}{r:02}{d:02}");
-                if region::lookup(&code).and_then(|x| x.district()).is_some() {
-                    codes.push(code);
-                }
-            }
-        }
-    }
-    codes
-}
-
-fn synthetic(codes: &[String], n: usize, separators: bool) -> Vec<String> {
-    let mut rng = Rng(0x1d3_7a5);
-    (0..n)
-        .map(|_| {
-            let code = &codes[rng.below(codes.len() as u64) as usize];
-            let female = rng.below(2) == 1;
-            let mut day = 1 + rng.below(28);
-            if rng.below(10) == 0 {
-                day = 29 + rng.below(12); // some impossible days
-            }
-            let day = if female { day + 40 } else { day };
-            let months = if rng.below(20) == 0 { 14 } else { 12 };
-            let month = 1 + rng.below(months);
-            let year = rng.below(100);
-            let serials = if rng.below(30) == 0 { 1 } else { 3000 };
-            let serial = rng.below(serials);
-            let plain = format!("{code}{day:02}{month:02}{year:02}{serial:04}");
-            if separators {
-                format!(
-                    "{}.{} {}-{}",
-                    &plain[..2],
-                    &plain[2..6],
-                    &plain[6..12],
-                    &plain[12..]
-                )
-            } else {
-                plain
-            }
-        })
-        .collect()
-}
 
 /// What a competent user writes with `regex`: strip separators, match the shape,
 /// check the ranges and the calendar, look the district up in a map.
