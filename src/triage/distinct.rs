@@ -37,36 +37,50 @@ impl Keys {
     }
 
     /// Keyed 64-bit fingerprint of `v`.
+    ///
+    /// 16-byte blocks, the last one overlapping the one before it (wyhash's reads): no
+    /// byte copying for the tail. For a given length the words read cover every byte,
+    /// and the length is mixed in first, so distinct values give distinct inputs.
     #[inline]
     fn hash(self, v: &[u8]) -> u64 {
-        let mut h = self.1 ^ (v.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut words = v.chunks_exact(16);
-        for w in words.by_ref() {
-            let mut a = [0u8; 8];
-            let mut b = [0u8; 8];
-            a.copy_from_slice(&w[..8]);
-            b.copy_from_slice(&w[8..]);
-            h = Keys::mix(
-                u64::from_le_bytes(a) ^ self.0 ^ h,
-                u64::from_le_bytes(b) ^ self.1,
-            );
-        }
-        let rest = words.remainder();
-        if rest.is_empty() && !v.is_empty() {
-            // Whole words only (a NIK): the length is already in `h`.
-            return Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1);
-        }
-        let mut a = [0u8; 8];
-        let mut b = [0u8; 8];
-        let (x, y) = rest.split_at(rest.len().min(8));
-        a[..x.len()].copy_from_slice(x);
-        b[..y.len()].copy_from_slice(y);
-        h = Keys::mix(
-            u64::from_le_bytes(a) ^ self.0 ^ h,
-            u64::from_le_bytes(b) ^ self.1,
-        );
-        Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1)
+        const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+        let n = v.len();
+        let mut h = self.1 ^ (n as u64).wrapping_mul(SEED);
+        let (a, b) = if n > 16 {
+            // The whole blocks before the last byte; the last 16 bytes follow.
+            for b in v.get(..n - 1).unwrap_or(&[]).chunks_exact(16) {
+                h = Keys::mix(word(b, 0) ^ self.0 ^ h, word(b, 8) ^ self.1);
+            }
+            (word(v, n - 16), word(v, n - 8))
+        } else if n >= 8 {
+            (word(v, 0), word(v, n - 8))
+        } else if n >= 4 {
+            (half(v, 0), half(v, n - 4))
+        } else if n > 0 {
+            let byte = |i: usize| u64::from(v.get(i).copied().unwrap_or(0));
+            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+        } else {
+            (0, 0)
+        };
+        h = Keys::mix(a ^ self.0 ^ h, b ^ self.1);
+        Keys::mix(h ^ self.0, SEED ^ self.1)
     }
+}
+
+/// The eight bytes at `v[at..]` as a little-endian word (0 if out of range).
+#[inline(always)]
+fn word(v: &[u8], at: usize) -> u64 {
+    v.get(at..at + 8)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The four bytes at `v[at..]` as a little-endian word (0 if out of range).
+#[inline(always)]
+fn half(v: &[u8], at: usize) -> u64 {
+    v.get(at..at + 4)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
 }
 
 /// HyperLogLog register count (a power of two).
@@ -221,6 +235,24 @@ mod tests {
         }
         assert_ne!(k.hash(b""), k.hash(b"\0"));
         assert_ne!(k.hash(b"a"), k.hash(b"a\0"));
+    }
+
+    /// The overlapping reads cover every byte: changing any one byte of a value of
+    /// any length up to 80 changes its fingerprint.
+    #[test]
+    fn every_byte_counts() {
+        let k = Keys(0x1234_5678_9abc_def1, 42);
+        for n in 1..=80usize {
+            let v: Vec<u8> = (0..n as u8).map(|i| i.wrapping_mul(31)).collect();
+            let base = k.hash(&v);
+            for i in 0..n {
+                for flip in [1u8, 0x80] {
+                    let mut w = v.clone();
+                    w[i] ^= flip;
+                    assert_ne!(k.hash(&w), base, "length {n}, byte {i}");
+                }
+            }
+        }
     }
 
     #[test]
