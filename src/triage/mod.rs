@@ -126,6 +126,33 @@ pub struct Triage {
     scanner: crate::scan::Scanner,
     /// District status by 6-digit code, direct-mapped: a dump repeats few districts.
     districts: Vec<(u32, RegionStatus)>,
+    emails: EmailMemo,
+}
+
+/// [`text::is_email`] remembering the last valid domain: an e-mail column repeats a
+/// few domains, whose check then costs one comparison.
+#[derive(Default)]
+struct EmailMemo {
+    domain: Vec<u8>,
+}
+
+impl EmailMemo {
+    /// Same answer as [`text::is_email`].
+    fn is_email(&mut self, v: &[u8]) -> bool {
+        let Some(at) = text::email_local(v) else {
+            return false;
+        };
+        let dom = v.get(at + 1..).unwrap_or(&[]);
+        if !dom.is_empty() && dom == self.domain.as_slice() {
+            return true;
+        }
+        let ok = text::is_email_domain(dom);
+        if ok {
+            self.domain.clear();
+            self.domain.extend_from_slice(dom);
+        }
+        ok
+    }
 }
 
 /// Entries of the district status cache (a power of two).
@@ -171,6 +198,7 @@ impl Triage {
             text_subjects: false,
             scanner: crate::scan::Scanner::new(),
             districts: vec![(u32::MAX, RegionStatus::Unknown); DISTRICT_CACHE],
+            emails: EmailMemo::default(),
         }
     }
 
@@ -341,7 +369,10 @@ impl Triage {
                 Field::Bpjs => self.count_column(Kind::BpjsKesehatan, bpjs::is_valid_kesehatan(v)),
                 Field::Nip => self.count_column(Kind::Nip, nip::is_valid(v)),
                 Field::Phone => self.count_column(Kind::Phone, crate::phone::is_valid(v)),
-                Field::Email => self.count_column(Kind::Email, text::is_email(v)),
+                Field::Email => {
+                    let ok = self.emails.is_email(v);
+                    self.count_column(Kind::Email, ok);
+                }
                 Field::BirthDate => birth = parse_date(v),
                 Field::Sex => sex = parse_sex(v),
                 Field::Other | Field::Address => self.scan_text(v),
@@ -768,5 +799,36 @@ mod tests {
         let r = Date::new(2025, 6, 1).unwrap();
         assert_eq!(age(Date::new(2007, 6, 1).unwrap(), r), 18);
         assert_eq!(age(Date::new(2007, 6, 2).unwrap(), r), 17);
+    }
+
+    /// The memo answers as `is_email` whatever came before: valid and invalid local
+    /// parts and domains, repeated and alternating.
+    #[test]
+    fn email_memo_agrees() {
+        let locals = ["a", "budi.s42", ".a", "", "a b", "x@y"];
+        let domains = [
+            "gmail.com",
+            "gmail.co",
+            "gmail..com",
+            "",
+            "gmail.c",
+            "yahoo.co.id",
+            "a-.id",
+        ];
+        let mut values = Vec::new();
+        for l in locals {
+            for d in domains {
+                values.push(format!("{l}@{d}"));
+                values.push(format!("{l}{d}"));
+            }
+        }
+        let mut memo = EmailMemo::default();
+        // In order (runs of one local part), reversed, and by a stride mixing domains.
+        let n = values.len();
+        let orders = (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 5 % n));
+        for i in orders {
+            let v = values[i].as_bytes();
+            assert_eq!(memo.is_email(v), text::is_email(v), "{}", values[i]);
+        }
     }
 }
