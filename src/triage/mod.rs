@@ -742,28 +742,46 @@ pub fn age(birth: Date, reference: Date) -> u16 {
 /// Parses a birth date written `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or
 /// `YYYY/MM/DD` (a time after a space or `T` is ignored). `None` unless it is a real date.
 pub fn parse_date(v: &[u8]) -> Option<Date> {
-    let b: [u8; 10] = v.get(..10)?.try_into().ok()?;
-    // The value of the digits in `r`, or `None` if one is not a digit.
-    let num = |r: core::ops::Range<usize>| {
-        b.get(r)?.iter().try_fold(0u16, |acc, &c| {
-            let d = c.wrapping_sub(b'0');
-            (d < 10).then(|| acc * 10 + u16::from(d))
-        })
-    };
+    let b: &[u8; 10] = v.first_chunk()?;
     let sep = |c: u8| c == b'-' || c == b'/' || c == b'.';
+    // Where the year, month and day start.
     let (y, m, d) = if sep(b[4]) && sep(b[7]) {
-        (num(0..4)?, num(5..7)?, num(8..10)?)
+        (0, 5, 8)
     } else if sep(b[2]) && sep(b[5]) {
-        (num(6..10)?, num(3..5)?, num(0..2)?)
+        (6, 3, 0)
     } else {
         return None;
     };
-    Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    let digit = |i: usize| b.get(i).map_or(10, |c| c.wrapping_sub(b'0'));
+    let ds = [
+        digit(y),
+        digit(y + 1),
+        digit(y + 2),
+        digit(y + 3),
+        digit(m),
+        digit(m + 1),
+        digit(d),
+        digit(d + 1),
+    ];
+    if ds.iter().any(|&x| x > 9) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = ds.map(u16::from);
+    let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    Date::new(year, (m0 * 10 + m1) as u8, (d0 * 10 + d1) as u8)
 }
 
 /// Recognises a sex value: `L`, `P`, `Laki-laki`, `Perempuan`, `Pria`, `Wanita`,
 /// `M`, `F`, `Male`, `Female` (any case).
 pub fn parse_sex(v: &[u8]) -> Option<Sex> {
+    // Most sex columns hold one letter.
+    if let [c] = v {
+        return match c.to_ascii_lowercase() {
+            b'l' | b'm' => Some(Sex::Male),
+            b'p' | b'f' | b'w' => Some(Sex::Female),
+            _ => None,
+        };
+    }
     let mut buf = [0u8; 12];
     let n = v.len();
     if n > buf.len() {
@@ -793,12 +811,89 @@ mod tests {
         assert_eq!(parse_date(b"1980-02-30"), None);
         assert_eq!(parse_date(b"00-00-0000"), None);
         assert_eq!(parse_date(b"-"), None);
+        assert_eq!(parse_date(b"1945.08.17"), Date::new(1945, 8, 17));
+        assert_eq!(parse_date(b"1945/08/1x"), None);
+        assert_eq!(parse_date(b"19a5-08-17"), None);
+        assert_eq!(parse_date(b"2000-02-29"), Date::new(2000, 2, 29));
+        assert_eq!(parse_date(b"1900-02-29"), None);
         assert_eq!(parse_sex(b"Perempuan"), Some(Sex::Female));
         assert_eq!(parse_sex(b"L"), Some(Sex::Male));
         assert_eq!(parse_sex(b"x"), None);
         let r = Date::new(2025, 6, 1).unwrap();
         assert_eq!(age(Date::new(2007, 6, 1).unwrap(), r), 18);
         assert_eq!(age(Date::new(2007, 6, 2).unwrap(), r), 17);
+    }
+
+    /// The digit-array `parse_date` and the one-letter `parse_sex` path agree with
+    /// the straightforward versions they replaced.
+    #[test]
+    fn date_and_sex_agree_with_oracles() {
+        fn date_oracle(v: &[u8]) -> Option<Date> {
+            let b: [u8; 10] = v.get(..10)?.try_into().ok()?;
+            let num = |r: core::ops::Range<usize>| {
+                b.get(r)?.iter().try_fold(0u16, |acc, &c| {
+                    let d = c.wrapping_sub(b'0');
+                    (d < 10).then(|| acc * 10 + u16::from(d))
+                })
+            };
+            let sep = |c: u8| c == b'-' || c == b'/' || c == b'.';
+            let (y, m, d) = if sep(b[4]) && sep(b[7]) {
+                (num(0..4)?, num(5..7)?, num(8..10)?)
+            } else if sep(b[2]) && sep(b[5]) {
+                (num(6..10)?, num(3..5)?, num(0..2)?)
+            } else {
+                return None;
+            };
+            Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+        }
+        let alphabet = b"0123456789-/.: x";
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut v = Vec::new();
+        let mut valid = 0;
+        for _ in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // A date-shaped value (day 00-39, month 00-19), then perhaps one byte changed
+            // and a length change.
+            let (y, m, d) = (x % 10_000, (x >> 14) % 20, (x >> 19) % 40);
+            let sep = b"-/."[(x >> 25) as usize % 3] as char;
+            let text = if (x >> 27) % 2 == 0 {
+                format!("{y:04}{sep}{m:02}{sep}{d:02}")
+            } else {
+                format!("{d:02}{sep}{m:02}{sep}{y:04}")
+            };
+            v.clear();
+            v.extend_from_slice(text.as_bytes());
+            if (x >> 28) % 3 == 0 {
+                let at = (x >> 30) as usize % v.len();
+                v[at] = alphabet[(x >> 34) as usize % alphabet.len()];
+            }
+            match (x >> 38) % 4 {
+                0 => v.truncate((x >> 40) as usize % 11),
+                1 => v.extend_from_slice(b" 00:00"),
+                _ => {}
+            }
+            let got = parse_date(&v);
+            valid += usize::from(got.is_some());
+            assert_eq!(got, date_oracle(&v), "{v:?}");
+        }
+        assert!(valid > 50_000, "{valid}");
+        fn sex_oracle(v: &[u8]) -> Option<Sex> {
+            let lower = v.to_ascii_lowercase();
+            match &lower[..] {
+                b"l" | b"m" | b"laki-laki" | b"laki laki" | b"lakilaki" | b"laki" | b"pria"
+                | b"male" => Some(Sex::Male),
+                b"p" | b"f" | b"w" | b"perempuan" | b"wanita" | b"female" => Some(Sex::Female),
+                _ => None,
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(parse_sex(&[b]), sex_oracle(&[b]), "{b}");
+        }
+        for v in ["", "LAKI-LAKI", "Perempuan", "lp", "wanita ", "Female"] {
+            assert_eq!(parse_sex(v.as_bytes()), sex_oracle(v.as_bytes()), "{v}");
+        }
     }
 
     /// The memo answers as `is_email` whatever came before: valid and invalid local
