@@ -336,7 +336,7 @@ impl Triage {
     /// Adds one record from its raw bytes and its `(class, value)` pairs.
     fn add_record<'v>(&mut self, raw: &[u8], values: impl Iterator<Item = (Field, &'v [u8])>) {
         self.records += 1;
-        self.record_set.insert(raw);
+        self.record_set.add(raw);
         let mut nik_field = NikField::Absent;
         let mut kk_digits: Option<kk::Kk> = None;
         let mut birth: Option<Date> = None;
@@ -454,7 +454,7 @@ impl Triage {
             }
             RegionStatus::Unknown => self.nik.unknown_district += 1,
         }
-        self.nik_set.insert(n.as_bytes());
+        self.nik_set.add(n.as_bytes());
         let d = n.as_bytes();
         let prov = usize::from(crate::digits::two(d, 0));
         let reg = prov * 100 + usize::from(crate::digits::two(d, 2));
@@ -527,6 +527,8 @@ impl Triage {
 
     /// The report of everything read so far.
     pub fn finish(mut self) -> Report {
+        self.nik_set.flush();
+        self.record_set.flush();
         let nik = &mut self.nik;
         nik.invalid_reasons = self.reasons.iter().map(|(k, v)| (*k, *v)).collect();
         nik.validity_rate = report::ratio(nik.known_district, nik.values);
