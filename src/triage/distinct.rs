@@ -96,6 +96,12 @@ fn half(v: &[u8], at: usize) -> u64 {
 const REGISTERS: usize = 1 << 12;
 const REGISTER_BITS: u32 = 12;
 
+/// Slots of a new set (or fewer, up to the cap): 1 MiB, exact for ~98,000 values
+/// before the first doubling. Growing costs more than the lookups it serves (every
+/// fingerprint is moved to fresh memory), and the untouched part of a large zeroed
+/// allocation costs nothing: a small input touches few of its pages.
+const FIRST_SLOTS: usize = 1 << 17;
+
 /// Fingerprints [`Distinct::add`] holds back for one [`Distinct::flush`].
 const BATCH: usize = 32;
 
@@ -117,13 +123,14 @@ pub struct Distinct {
 impl Distinct {
     /// A counter whose exact set may grow to `max_slots` slots (rounded to a power of two, ≥ 1024).
     pub fn new(max_slots: usize) -> Distinct {
+        let max_slots = max_slots.max(1024).next_power_of_two();
         Distinct {
             key: Keys::random(),
             pending: [0; BATCH],
             pending_len: 0,
-            set: vec![0; 1024],
+            set: vec![0; max_slots.min(FIRST_SLOTS)],
             len: 0,
-            max_slots: max_slots.max(1024).next_power_of_two(),
+            max_slots,
             exact: true,
             total: 0,
             duplicates: 0,
@@ -160,11 +167,27 @@ impl Distinct {
     /// Does the set lookups of the values [`Distinct::add`] holds back.
     pub fn flush(&mut self) {
         let n = std::mem::take(&mut self.pending_len);
+        let batch = self.pending.get(..n).unwrap_or(&[]);
+        // First touch every first slot with no branch on what is read, so that the
+        // cache misses overlap; the inserts then find their slots in cache.
+        if self.exact {
+            let sink = batch.iter().fold(0u64, |acc, &h| {
+                acc ^ self.set.get(self.home(h | 1)).copied().unwrap_or(0)
+            });
+            std::hint::black_box(sink);
+        }
         for i in 0..n {
             if let Some(&h) = self.pending.get(i) {
                 self.insert_hash(h);
             }
         }
+    }
+
+    /// The first slot of fingerprint `fp` (its top bits): see [`Distinct::probe_insert`].
+    #[inline]
+    fn home(&self, fp: u64) -> usize {
+        let shift = 64 - self.set.len().trailing_zeros();
+        fp.checked_shr(shift).unwrap_or(0) as usize & self.set.len().wrapping_sub(1)
     }
 
     /// This counter with nothing held back (a flushed copy only if something is).
@@ -212,8 +235,7 @@ impl Distinct {
     /// (slot `i` moves to about `2i`) instead of all over memory.
     fn probe_insert(&mut self, fp: u64) -> bool {
         let mask = self.set.len().wrapping_sub(1);
-        let shift = 64 - self.set.len().trailing_zeros();
-        let mut i = fp.checked_shr(shift).unwrap_or(0) as usize & mask;
+        let mut i = self.home(fp);
         loop {
             match self.set.get(i).copied() {
                 Some(0) => {
@@ -361,6 +383,21 @@ mod tests {
             }
         }
         assert!(!a.is_exact() && a.duplicates() > 1000);
+    }
+
+    /// Past the first set size the set doubles and stays exact.
+    #[test]
+    fn grows_exactly() {
+        let mut d = Distinct::new(1 << 19);
+        for i in 0..150_000u32 {
+            d.add(&(i % 100_000).to_le_bytes());
+        }
+        d.flush();
+        assert!(d.set.len() > FIRST_SLOTS && d.is_exact());
+        assert_eq!(
+            (d.total(), d.distinct(), d.duplicates()),
+            (150_000, 100_000, 50_000)
+        );
     }
 
     #[test]
