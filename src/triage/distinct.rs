@@ -37,46 +37,80 @@ impl Keys {
     }
 
     /// Keyed 64-bit fingerprint of `v`.
+    ///
+    /// Blocks of 32 and 16 bytes, the last 16 bytes overlapping the block before them
+    /// (wyhash's reads): no byte copying for the tail. For a given length the words read cover every byte,
+    /// and the length is mixed in first, so distinct values give distinct inputs.
     #[inline]
     fn hash(self, v: &[u8]) -> u64 {
-        let mut h = self.1 ^ (v.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut words = v.chunks_exact(16);
-        for w in words.by_ref() {
-            let mut a = [0u8; 8];
-            let mut b = [0u8; 8];
-            a.copy_from_slice(&w[..8]);
-            b.copy_from_slice(&w[8..]);
-            h = Keys::mix(
-                u64::from_le_bytes(a) ^ self.0 ^ h,
-                u64::from_le_bytes(b) ^ self.1,
-            );
-        }
-        let rest = words.remainder();
-        if rest.is_empty() && !v.is_empty() {
-            // Whole words only (a NIK): the length is already in `h`.
-            return Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1);
-        }
-        let mut a = [0u8; 8];
-        let mut b = [0u8; 8];
-        let (x, y) = rest.split_at(rest.len().min(8));
-        a[..x.len()].copy_from_slice(x);
-        b[..y.len()].copy_from_slice(y);
-        h = Keys::mix(
-            u64::from_le_bytes(a) ^ self.0 ^ h,
-            u64::from_le_bytes(b) ^ self.1,
-        );
-        Keys::mix(h ^ self.0, 0x9E37_79B9_7F4A_7C15 ^ self.1)
+        const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+        const SEED2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+        let n = v.len();
+        let mut h = self.1 ^ (n as u64).wrapping_mul(SEED);
+        let (a, b) = if n > 16 {
+            // The whole blocks before the last byte, then the last 16 bytes. 32-byte
+            // blocks feed two lanes keyed differently, whose multiplications overlap.
+            let mut blocks = v.get(..n - 1).unwrap_or(&[]).chunks_exact(32);
+            let mut g = self.0 ^ (n as u64).wrapping_mul(SEED2);
+            for b in blocks.by_ref() {
+                h = Keys::mix(word(b, 0) ^ self.0 ^ h, word(b, 8) ^ self.1);
+                g = Keys::mix(word(b, 16) ^ self.1 ^ g, word(b, 24) ^ self.0 ^ SEED);
+            }
+            h ^= g;
+            for b in blocks.remainder().chunks_exact(16) {
+                h = Keys::mix(word(b, 0) ^ self.0 ^ h, word(b, 8) ^ self.1);
+            }
+            (word(v, n - 16), word(v, n - 8))
+        } else if n >= 8 {
+            (word(v, 0), word(v, n - 8))
+        } else if n >= 4 {
+            (half(v, 0), half(v, n - 4))
+        } else if n > 0 {
+            let byte = |i: usize| u64::from(v.get(i).copied().unwrap_or(0));
+            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+        } else {
+            (0, 0)
+        };
+        h = Keys::mix(a ^ self.0 ^ h, b ^ self.1);
+        Keys::mix(h ^ self.0, SEED ^ self.1)
     }
+}
+
+/// The eight bytes at `v[at..]` as a little-endian word (0 if out of range).
+#[inline(always)]
+fn word(v: &[u8], at: usize) -> u64 {
+    v.get(at..at + 8)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The four bytes at `v[at..]` as a little-endian word (0 if out of range).
+#[inline(always)]
+fn half(v: &[u8], at: usize) -> u64 {
+    v.get(at..at + 4)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
 }
 
 /// HyperLogLog register count (a power of two).
 const REGISTERS: usize = 1 << 12;
 const REGISTER_BITS: u32 = 12;
 
+/// Slots of a new set (or fewer, up to the cap): 1 MiB, exact for ~98,000 values
+/// before the first doubling. Growing costs more than the lookups it serves (every
+/// fingerprint is moved to fresh memory), and the untouched part of a large zeroed
+/// allocation costs nothing: a small input touches few of its pages.
+const FIRST_SLOTS: usize = 1 << 17;
+
+/// Fingerprints [`Distinct::add`] holds back for one [`Distinct::flush`].
+const BATCH: usize = 32;
+
 /// A bounded distinct-value counter over keyed fingerprints.
 #[derive(Clone)]
 pub struct Distinct {
     key: Keys,
+    pending: [u64; BATCH],
+    pending_len: usize,
     set: Vec<u64>,
     len: usize,
     max_slots: usize,
@@ -89,11 +123,14 @@ pub struct Distinct {
 impl Distinct {
     /// A counter whose exact set may grow to `max_slots` slots (rounded to a power of two, ≥ 1024).
     pub fn new(max_slots: usize) -> Distinct {
+        let max_slots = max_slots.max(1024).next_power_of_two();
         Distinct {
             key: Keys::random(),
-            set: vec![0; 1024],
+            pending: [0; BATCH],
+            pending_len: 0,
+            set: vec![0; max_slots.min(FIRST_SLOTS)],
             len: 0,
-            max_slots: max_slots.max(1024).next_power_of_two(),
+            max_slots,
             exact: true,
             total: 0,
             duplicates: 0,
@@ -105,7 +142,66 @@ impl Distinct {
     ///
     /// After the exact set overflowed, always returns false (only the total estimate is kept).
     pub fn insert(&mut self, value: &[u8]) -> bool {
+        self.flush();
         let h = self.key.hash(value);
+        self.insert_hash(h)
+    }
+
+    /// Adds a value like [`Distinct::insert`], without saying whether it was seen
+    /// before: its fingerprint waits in a small batch whose set lookups then run back
+    /// to back, so that their cache misses overlap (a lookup per record, between
+    /// records of other work, waits for memory each time). The counts include it
+    /// at once; [`Distinct::flush`] does the pending lookups (cheaper than letting a
+    /// count do them).
+    pub fn add(&mut self, value: &[u8]) {
+        let h = self.key.hash(value);
+        if let Some(slot) = self.pending.get_mut(self.pending_len) {
+            *slot = h;
+            self.pending_len += 1;
+        }
+        if self.pending_len >= BATCH {
+            self.flush();
+        }
+    }
+
+    /// Does the set lookups of the values [`Distinct::add`] holds back.
+    pub fn flush(&mut self) {
+        let n = std::mem::take(&mut self.pending_len);
+        let batch = self.pending.get(..n).unwrap_or(&[]);
+        // First touch every first slot with no branch on what is read, so that the
+        // cache misses overlap; the inserts then find their slots in cache.
+        if self.exact {
+            let sink = batch.iter().fold(0u64, |acc, &h| {
+                acc ^ self.set.get(self.home(h | 1)).copied().unwrap_or(0)
+            });
+            std::hint::black_box(sink);
+        }
+        for i in 0..n {
+            if let Some(&h) = self.pending.get(i) {
+                self.insert_hash(h);
+            }
+        }
+    }
+
+    /// The first slot of fingerprint `fp` (its top bits): see [`Distinct::probe_insert`].
+    #[inline]
+    fn home(&self, fp: u64) -> usize {
+        let shift = 64 - self.set.len().trailing_zeros();
+        fp.checked_shr(shift).unwrap_or(0) as usize & self.set.len().wrapping_sub(1)
+    }
+
+    /// This counter with nothing held back (a flushed copy only if something is).
+    fn flushed(&self) -> std::borrow::Cow<'_, Distinct> {
+        if self.pending_len == 0 {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut d = self.clone();
+        d.flush();
+        std::borrow::Cow::Owned(d)
+    }
+
+    /// Inserts the fingerprint `h` of a value; true when it was seen before.
+    fn insert_hash(&mut self, h: u64) -> bool {
         self.total += 1;
         let idx = (h >> (64 - REGISTER_BITS)) as usize;
         let rank = ((h << REGISTER_BITS) | (1 << (REGISTER_BITS - 1))).leading_zeros() as u8 + 1;
@@ -133,9 +229,13 @@ impl Distinct {
     }
 
     /// Inserts `fp`; returns true when it was already there.
+    ///
+    /// A fingerprint's first slot is given by its top bits, so the set is roughly in
+    /// fingerprint order and [`Distinct::grow`] writes the doubled set front to back
+    /// (slot `i` moves to about `2i`) instead of all over memory.
     fn probe_insert(&mut self, fp: u64) -> bool {
-        let mask = self.set.len() - 1;
-        let mut i = (fp as usize) & mask;
+        let mask = self.set.len().wrapping_sub(1);
+        let mut i = self.home(fp);
         loop {
             match self.set.get(i).copied() {
                 Some(0) => {
@@ -161,30 +261,40 @@ impl Distinct {
 
     /// Values added.
     pub fn total(&self) -> u64 {
-        self.total
+        self.flushed().total
     }
 
     /// True while the counts are exact (the set never overflowed).
     pub fn is_exact(&self) -> bool {
-        self.exact
+        self.flushed().exact
     }
 
     /// Distinct values: exact, or the HyperLogLog estimate after overflow.
     pub fn distinct(&self) -> u64 {
+        let d = self.flushed();
+        d.distinct_flushed()
+    }
+
+    fn distinct_flushed(&self) -> u64 {
         if self.exact {
             self.total - self.duplicates
         } else {
-            self.estimate().min(self.total)
+            self.estimate_flushed().min(self.total)
         }
     }
 
     /// Values that repeated an earlier one (`total − distinct`).
     pub fn duplicates(&self) -> u64 {
-        self.total - self.distinct()
+        let d = self.flushed();
+        d.total - d.distinct_flushed()
     }
 
     /// HyperLogLog estimate of the distinct count, with linear counting for small ranges.
     pub fn estimate(&self) -> u64 {
+        self.flushed().estimate_flushed()
+    }
+
+    fn estimate_flushed(&self) -> u64 {
         let m = REGISTERS as f64;
         let alpha = 0.7213 / (1.0 + 1.079 / m);
         let mut sum = 0.0;
@@ -202,9 +312,9 @@ impl Distinct {
         e.round() as u64
     }
 
-    /// Bytes held (the fingerprint set and the registers).
+    /// Bytes held (the fingerprint set, the registers and the batch).
     pub fn memory(&self) -> usize {
-        self.set.len() * 8 + REGISTERS
+        self.set.len() * 8 + REGISTERS + BATCH * 8
     }
 }
 
@@ -223,6 +333,73 @@ mod tests {
         assert_ne!(k.hash(b"a"), k.hash(b"a\0"));
     }
 
+    /// The overlapping reads cover every byte: changing any one byte of a value of
+    /// any length up to 200 changes its fingerprint.
+    #[test]
+    fn every_byte_counts() {
+        let k = Keys(0x1234_5678_9abc_def1, 42);
+        for n in 1..=200usize {
+            let v: Vec<u8> = (0..n).map(|i| (i as u8).wrapping_mul(31)).collect();
+            let base = k.hash(&v);
+            for i in 0..n {
+                for flip in [1u8, 0x80] {
+                    let mut w = v.clone();
+                    w[i] ^= flip;
+                    assert_ne!(k.hash(&w), base, "length {n}, byte {i}");
+                }
+            }
+        }
+    }
+
+    /// Batched adds give the same counts as inserts, flushed or not, before and
+    /// after the exact set overflows.
+    #[test]
+    fn batched_adds_agree_with_inserts() {
+        let mut a = Distinct::new(1024);
+        let mut b = a.clone(); // the same keys
+        let mut x = 1u64;
+        for i in 0..20_000u32 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Some repeats, of recent and old values.
+            let v = (x >> 33) % u64::from(i / 2 + 10);
+            a.insert(&v.to_le_bytes());
+            b.add(&v.to_le_bytes());
+            if i % 997 == 0 || i == 19_999 {
+                let counts = |d: &Distinct| {
+                    (
+                        d.total(),
+                        d.distinct(),
+                        d.duplicates(),
+                        d.is_exact(),
+                        d.estimate(),
+                    )
+                };
+                assert_eq!(counts(&a), counts(&b), "{i}");
+            }
+            if i % 3001 == 0 {
+                b.flush();
+            }
+        }
+        assert!(!a.is_exact() && a.duplicates() > 1000);
+    }
+
+    /// Past the first set size the set doubles and stays exact.
+    #[test]
+    fn grows_exactly() {
+        let mut d = Distinct::new(1 << 19);
+        for i in 0..150_000u32 {
+            d.add(&(i % 100_000).to_le_bytes());
+        }
+        d.flush();
+        assert!(d.set.len() > FIRST_SLOTS && d.is_exact());
+        assert_eq!(
+            (d.total(), d.distinct(), d.duplicates()),
+            (150_000, 100_000, 50_000)
+        );
+    }
+
     #[test]
     fn exact_then_estimated() {
         let mut d = Distinct::new(1024);
@@ -238,7 +415,7 @@ mod tests {
             d.insert(&i.to_le_bytes());
         }
         assert!(!d.is_exact());
-        assert!(d.memory() <= 1024 * 8 + REGISTERS);
+        assert!(d.memory() <= 1024 * 8 + REGISTERS + BATCH * 8);
         let est = d.distinct() as f64;
         assert!((est - 50_000.0).abs() < 50_000.0 * 0.06, "{est}");
     }

@@ -126,6 +126,33 @@ pub struct Triage {
     scanner: crate::scan::Scanner,
     /// District status by 6-digit code, direct-mapped: a dump repeats few districts.
     districts: Vec<(u32, RegionStatus)>,
+    emails: EmailMemo,
+}
+
+/// [`text::is_email`] remembering the last valid domain: an e-mail column repeats a
+/// few domains, whose check then costs one comparison.
+#[derive(Default)]
+struct EmailMemo {
+    domain: Vec<u8>,
+}
+
+impl EmailMemo {
+    /// Same answer as [`text::is_email`].
+    fn is_email(&mut self, v: &[u8]) -> bool {
+        let Some(at) = text::email_local(v) else {
+            return false;
+        };
+        let dom = v.get(at + 1..).unwrap_or(&[]);
+        if !dom.is_empty() && dom == self.domain.as_slice() {
+            return true;
+        }
+        let ok = text::is_email_domain(dom);
+        if ok {
+            self.domain.clear();
+            self.domain.extend_from_slice(dom);
+        }
+        ok
+    }
 }
 
 /// Entries of the district status cache (a power of two).
@@ -171,6 +198,7 @@ impl Triage {
             text_subjects: false,
             scanner: crate::scan::Scanner::new(),
             districts: vec![(u32::MAX, RegionStatus::Unknown); DISTRICT_CACHE],
+            emails: EmailMemo::default(),
         }
     }
 
@@ -308,7 +336,7 @@ impl Triage {
     /// Adds one record from its raw bytes and its `(class, value)` pairs.
     fn add_record<'v>(&mut self, raw: &[u8], values: impl Iterator<Item = (Field, &'v [u8])>) {
         self.records += 1;
-        self.record_set.insert(raw);
+        self.record_set.add(raw);
         let mut nik_field = NikField::Absent;
         let mut kk_digits: Option<kk::Kk> = None;
         let mut birth: Option<Date> = None;
@@ -341,7 +369,10 @@ impl Triage {
                 Field::Bpjs => self.count_column(Kind::BpjsKesehatan, bpjs::is_valid_kesehatan(v)),
                 Field::Nip => self.count_column(Kind::Nip, nip::is_valid(v)),
                 Field::Phone => self.count_column(Kind::Phone, crate::phone::is_valid(v)),
-                Field::Email => self.count_column(Kind::Email, text::is_email(v)),
+                Field::Email => {
+                    let ok = self.emails.is_email(v);
+                    self.count_column(Kind::Email, ok);
+                }
                 Field::BirthDate => birth = parse_date(v),
                 Field::Sex => sex = parse_sex(v),
                 Field::Other | Field::Address => self.scan_text(v),
@@ -423,7 +454,7 @@ impl Triage {
             }
             RegionStatus::Unknown => self.nik.unknown_district += 1,
         }
-        self.nik_set.insert(n.as_bytes());
+        self.nik_set.add(n.as_bytes());
         let d = n.as_bytes();
         let prov = usize::from(crate::digits::two(d, 0));
         let reg = prov * 100 + usize::from(crate::digits::two(d, 2));
@@ -496,6 +527,8 @@ impl Triage {
 
     /// The report of everything read so far.
     pub fn finish(mut self) -> Report {
+        self.nik_set.flush();
+        self.record_set.flush();
         let nik = &mut self.nik;
         nik.invalid_reasons = self.reasons.iter().map(|(k, v)| (*k, *v)).collect();
         nik.validity_rate = report::ratio(nik.known_district, nik.values);
@@ -711,28 +744,46 @@ pub fn age(birth: Date, reference: Date) -> u16 {
 /// Parses a birth date written `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or
 /// `YYYY/MM/DD` (a time after a space or `T` is ignored). `None` unless it is a real date.
 pub fn parse_date(v: &[u8]) -> Option<Date> {
-    let b: [u8; 10] = v.get(..10)?.try_into().ok()?;
-    // The value of the digits in `r`, or `None` if one is not a digit.
-    let num = |r: core::ops::Range<usize>| {
-        b.get(r)?.iter().try_fold(0u16, |acc, &c| {
-            let d = c.wrapping_sub(b'0');
-            (d < 10).then(|| acc * 10 + u16::from(d))
-        })
-    };
+    let b: &[u8; 10] = v.first_chunk()?;
     let sep = |c: u8| c == b'-' || c == b'/' || c == b'.';
+    // Where the year, month and day start.
     let (y, m, d) = if sep(b[4]) && sep(b[7]) {
-        (num(0..4)?, num(5..7)?, num(8..10)?)
+        (0, 5, 8)
     } else if sep(b[2]) && sep(b[5]) {
-        (num(6..10)?, num(3..5)?, num(0..2)?)
+        (6, 3, 0)
     } else {
         return None;
     };
-    Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    let digit = |i: usize| b.get(i).map_or(10, |c| c.wrapping_sub(b'0'));
+    let ds = [
+        digit(y),
+        digit(y + 1),
+        digit(y + 2),
+        digit(y + 3),
+        digit(m),
+        digit(m + 1),
+        digit(d),
+        digit(d + 1),
+    ];
+    if ds.iter().any(|&x| x > 9) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = ds.map(u16::from);
+    let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    Date::new(year, (m0 * 10 + m1) as u8, (d0 * 10 + d1) as u8)
 }
 
 /// Recognises a sex value: `L`, `P`, `Laki-laki`, `Perempuan`, `Pria`, `Wanita`,
 /// `M`, `F`, `Male`, `Female` (any case).
 pub fn parse_sex(v: &[u8]) -> Option<Sex> {
+    // Most sex columns hold one letter.
+    if let [c] = v {
+        return match c.to_ascii_lowercase() {
+            b'l' | b'm' => Some(Sex::Male),
+            b'p' | b'f' | b'w' => Some(Sex::Female),
+            _ => None,
+        };
+    }
     let mut buf = [0u8; 12];
     let n = v.len();
     if n > buf.len() {
@@ -762,11 +813,119 @@ mod tests {
         assert_eq!(parse_date(b"1980-02-30"), None);
         assert_eq!(parse_date(b"00-00-0000"), None);
         assert_eq!(parse_date(b"-"), None);
+        assert_eq!(parse_date(b"1945.08.17"), Date::new(1945, 8, 17));
+        assert_eq!(parse_date(b"1945/08/1x"), None);
+        assert_eq!(parse_date(b"19a5-08-17"), None);
+        assert_eq!(parse_date(b"2000-02-29"), Date::new(2000, 2, 29));
+        assert_eq!(parse_date(b"1900-02-29"), None);
         assert_eq!(parse_sex(b"Perempuan"), Some(Sex::Female));
         assert_eq!(parse_sex(b"L"), Some(Sex::Male));
         assert_eq!(parse_sex(b"x"), None);
         let r = Date::new(2025, 6, 1).unwrap();
         assert_eq!(age(Date::new(2007, 6, 1).unwrap(), r), 18);
         assert_eq!(age(Date::new(2007, 6, 2).unwrap(), r), 17);
+    }
+
+    /// The digit-array `parse_date` and the one-letter `parse_sex` path agree with
+    /// the straightforward versions they replaced.
+    #[test]
+    fn date_and_sex_agree_with_oracles() {
+        fn date_oracle(v: &[u8]) -> Option<Date> {
+            let b: [u8; 10] = v.get(..10)?.try_into().ok()?;
+            let num = |r: core::ops::Range<usize>| {
+                b.get(r)?.iter().try_fold(0u16, |acc, &c| {
+                    let d = c.wrapping_sub(b'0');
+                    (d < 10).then(|| acc * 10 + u16::from(d))
+                })
+            };
+            let sep = |c: u8| c == b'-' || c == b'/' || c == b'.';
+            let (y, m, d) = if sep(b[4]) && sep(b[7]) {
+                (num(0..4)?, num(5..7)?, num(8..10)?)
+            } else if sep(b[2]) && sep(b[5]) {
+                (num(6..10)?, num(3..5)?, num(0..2)?)
+            } else {
+                return None;
+            };
+            Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+        }
+        let alphabet = b"0123456789-/.: x";
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut v = Vec::new();
+        let mut valid = 0;
+        for _ in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // A date-shaped value (day 00-39, month 00-19), then perhaps one byte changed
+            // and a length change.
+            let (y, m, d) = (x % 10_000, (x >> 14) % 20, (x >> 19) % 40);
+            let sep = b"-/."[(x >> 25) as usize % 3] as char;
+            let text = if (x >> 27) % 2 == 0 {
+                format!("{y:04}{sep}{m:02}{sep}{d:02}")
+            } else {
+                format!("{d:02}{sep}{m:02}{sep}{y:04}")
+            };
+            v.clear();
+            v.extend_from_slice(text.as_bytes());
+            if (x >> 28) % 3 == 0 {
+                let at = (x >> 30) as usize % v.len();
+                v[at] = alphabet[(x >> 34) as usize % alphabet.len()];
+            }
+            match (x >> 38) % 4 {
+                0 => v.truncate((x >> 40) as usize % 11),
+                1 => v.extend_from_slice(b" 00:00"),
+                _ => {}
+            }
+            let got = parse_date(&v);
+            valid += usize::from(got.is_some());
+            assert_eq!(got, date_oracle(&v), "{v:?}");
+        }
+        assert!(valid > 50_000, "{valid}");
+        fn sex_oracle(v: &[u8]) -> Option<Sex> {
+            let lower = v.to_ascii_lowercase();
+            match &lower[..] {
+                b"l" | b"m" | b"laki-laki" | b"laki laki" | b"lakilaki" | b"laki" | b"pria"
+                | b"male" => Some(Sex::Male),
+                b"p" | b"f" | b"w" | b"perempuan" | b"wanita" | b"female" => Some(Sex::Female),
+                _ => None,
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(parse_sex(&[b]), sex_oracle(&[b]), "{b}");
+        }
+        for v in ["", "LAKI-LAKI", "Perempuan", "lp", "wanita ", "Female"] {
+            assert_eq!(parse_sex(v.as_bytes()), sex_oracle(v.as_bytes()), "{v}");
+        }
+    }
+
+    /// The memo answers as `is_email` whatever came before: valid and invalid local
+    /// parts and domains, repeated and alternating.
+    #[test]
+    fn email_memo_agrees() {
+        let locals = ["a", "budi.s42", ".a", "", "a b", "x@y"];
+        let domains = [
+            "gmail.com",
+            "gmail.co",
+            "gmail..com",
+            "",
+            "gmail.c",
+            "yahoo.co.id",
+            "a-.id",
+        ];
+        let mut values = Vec::new();
+        for l in locals {
+            for d in domains {
+                values.push(format!("{l}@{d}"));
+                values.push(format!("{l}{d}"));
+            }
+        }
+        let mut memo = EmailMemo::default();
+        // In order (runs of one local part), reversed, and by a stride mixing domains.
+        let n = values.len();
+        let orders = (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 5 % n));
+        for i in orders {
+            let v = values[i].as_bytes();
+            assert_eq!(memo.is_email(v), text::is_email(v), "{}", values[i]);
+        }
     }
 }
