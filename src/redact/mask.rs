@@ -101,7 +101,9 @@ fn hidden(b: u8) -> bool {
 /// visible trail going backward, and only the bytes between are touched.
 #[inline]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
-    if fold::has_foldable(span) {
+    // Every folded character has a byte from 0x80 up: an ASCII span (most values)
+    // skips the `memchr3`, whose set-up costs more than a short span's whole mask.
+    if !span.is_ascii() && fold::has_foldable(span) {
         mask_folded(kind, spec, span);
         return;
     }
