@@ -482,13 +482,20 @@ impl RecordStream {
     }
 
     /// The plan of a JSON key (raw bytes between the quotes), cached.
+    #[inline]
     fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
         if let Some((k, p)) = self.key_order.get(self.key_next) {
-            if k.as_slice() == key {
+            if same_key(k, key) {
                 self.key_next += 1;
                 return *p;
             }
         }
+        self.plan_for_new_key(key)
+    }
+
+    /// [`Self::plan_for_key`] for a key out of the last line's order.
+    #[inline(never)]
+    fn plan_for_new_key(&mut self, key: &[u8]) -> ColumnPlan {
         let p = match self.key_plans.get(key) {
             Some(p) => *p,
             None => {
@@ -524,10 +531,12 @@ impl RecordStream {
         };
         let mut values = core::mem::take(&mut self.values);
         let parsed = jsonl::parse_line(&rec[bom..body.max(bom)], &mut values);
-        for v in &mut values {
-            v.start += bom;
-            v.end += bom;
-            v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+        if bom != 0 {
+            for v in &mut values {
+                v.start += bom;
+                v.end += bom;
+                v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+            }
         }
         self.key_next = 0;
         let r = (|| {
@@ -644,6 +653,13 @@ fn redact_fields(
     }
     out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
     Ok(())
+}
+
+/// `a == b` for short keys without a `bcmp` call, whose set-up costs more than
+/// comparing a few bytes.
+#[inline]
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Longest JSON key whose plan is cached: long unique keys must not pile up in memory.
