@@ -446,13 +446,25 @@ impl Redactor {
                 }
             }
             ColumnAction::Scan => {
-                if let (true, Some(kind)) = (self.default_scanner, hint) {
-                    // One valid value of the column's kind: one high-confidence finding.
-                    if let Some((s, e)) = crate::record::quick::typed_span(field, kind) {
-                        if let Some(span) = field.get_mut(s..e) {
-                            apply_in_place(&self.policy, kind, span)?;
+                if self.default_scanner {
+                    use crate::record::quick;
+                    match hint {
+                        // One valid value of the column's kind: one high-confidence finding.
+                        Some(kind) => {
+                            if let Some((s, e)) = quick::typed_span(field, kind) {
+                                if let Some(span) = field.get_mut(s..e) {
+                                    apply_in_place(&self.policy, kind, span)?;
+                                }
+                                return Ok(true);
+                            }
                         }
-                        return Ok(true);
+                        // Free text that cannot hold an identifier: nothing found, no
+                        // column kind to fall back on.
+                        None => {
+                            if !quick::may_hold_identifier(field) {
+                                return Ok(true);
+                            }
+                        }
                     }
                 }
                 let mut findings = core::mem::take(&mut self.findings);
