@@ -259,7 +259,7 @@ fn phone_skip(span: &[u8]) -> usize {
 /// Masks alphanumerics of `span` after the first `skip` ones, showing `spec.lead`
 /// at the start and `spec.trail` at the end of the rest; when the rest has no
 /// more than `lead + trail` of them, all of the rest is hidden.
-#[inline]
+#[inline(always)]
 fn mask_digits(span: &mut [u8], skip: usize, spec: MaskSpec) {
     let front = skip + usize::from(spec.lead);
     let trail = usize::from(spec.trail);
