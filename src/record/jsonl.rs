@@ -29,17 +29,19 @@ static STRING_SPECIAL: [bool; 256] = {
 };
 
 /// High bits at bytes of `w` that may be a quote, a backslash or a control
-/// character. Borrow-based zero-byte tests: the lowest flagged byte is always one
-/// of them (higher ones may not be; the byte loop decides).
+/// character. Borrow-based byte tests: the lowest flagged byte is always one of
+/// them (higher ones may not be; the byte loop decides).
+///
+/// Flipping bit 1 maps the quote (0x22) to 0x20 and control characters onto
+/// themselves below it, every other byte to 0x21 or above: one "less than 0x21"
+/// test finds both.
 #[inline(always)]
 fn special_bytes(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(LO) & !x;
-    (zero(w ^ (LO * u64::from(b'"')))
-        | zero(w ^ (LO * u64::from(b'\\')))
-        | (w.wrapping_sub(LO * 0x20) & !w))
-        & HI
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x;
+    let y = w ^ (LO * 0x02);
+    (below(y, 0x21) | below(w ^ (LO * u64::from(b'\\')), 1)) & HI
 }
 
 /// Deepest nesting accepted.
@@ -414,6 +416,41 @@ mod tests {
                 return Err("trailing characters");
             }
             Ok(())
+        }
+    }
+
+    /// The lowest byte `special_bytes` flags is the first special byte of the word.
+    #[test]
+    fn special_bytes_lowest_is_exact() {
+        let first = |w: u64| {
+            w.to_le_bytes()
+                .iter()
+                .position(|&b| STRING_SPECIAL[usize::from(b)])
+        };
+        let lowest = |w: u64| {
+            let m = special_bytes(w);
+            (m != 0).then(|| (m.trailing_zeros() / 8) as usize)
+        };
+        for b in 0..=255u8 {
+            for fill in [
+                b'a', b' ', b'!', b'#', 0x80, 0xFF, 0x00, b'"', b'\\', 0x21, 0x23,
+            ] {
+                for at in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    assert_eq!(lowest(w), first(w), "{bytes:?}");
+                }
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..1_000_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            assert_eq!(lowest(x), first(x), "{x:#x}");
+            let y = x & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020;
+            assert_eq!(lowest(y), first(y), "{y:#x}");
         }
     }
 
