@@ -495,14 +495,21 @@ fn jsonl_numbers_in_place_agree_with_rebuilt_lines() {
         text.push_str(&format!("{{{}}}\n", members.join(", ")));
     }
     text.push_str("3171011708450001");
-    for chunk in [usize::MAX, 7] {
-        let (fast, bad) = run(Format::Jsonl, Policy::default(), text.as_bytes(), chunk);
-        let (slow, _) = run(Format::Jsonl, rebuilt.clone(), text.as_bytes(), chunk);
-        assert!(bad.is_empty());
-        assert_eq!(
-            String::from_utf8_lossy(&fast),
-            String::from_utf8_lossy(&slow)
-        );
+    // A dropped column also ends the in-place part of a line.
+    let mut dropping = Policy::default();
+    dropping.set_column("tgl_lahir", ColumnAction::Drop);
+    let mut dropping_rebuilt = rebuilt.clone();
+    dropping_rebuilt.set_column("tgl_lahir", ColumnAction::Drop);
+    for (fast_policy, slow_policy) in [(Policy::default(), rebuilt), (dropping, dropping_rebuilt)] {
+        for chunk in [usize::MAX, 7] {
+            let (fast, bad) = run(Format::Jsonl, fast_policy.clone(), text.as_bytes(), chunk);
+            let (slow, _) = run(Format::Jsonl, slow_policy.clone(), text.as_bytes(), chunk);
+            assert!(bad.is_empty());
+            assert_eq!(
+                String::from_utf8_lossy(&fast),
+                String::from_utf8_lossy(&slow)
+            );
+        }
     }
     let (out, _) = run(
         Format::Jsonl,
