@@ -436,3 +436,89 @@ fn full_width_digits_are_redacted_in_records() {
         }
     }
 }
+
+/// JSON numbers: a line is redacted in place up to the first number masked into a
+/// string, then rebuilt value by value (quotes added). A policy with a length-changing
+/// operator for a kind absent from the data rebuilds every line; both give one output.
+#[test]
+fn jsonl_numbers_in_place_agree_with_rebuilt_lines() {
+    use identitas::redact::Operator;
+    let mut rebuilt = Policy::default();
+    // NITKU has 22 digits: no value below has that many.
+    rebuilt
+        .set_operator(identitas::Kind::Nitku, Operator::Placeholder)
+        .unwrap();
+    let numbers = [
+        "3171011708450001",
+        "-3171011708450001",
+        "6281234567890",
+        "45",
+        "0",
+        "1.5e3",
+        "317101170845000.1",
+        "12345678",
+        "4111111111111111",
+        "-0.25E-2",
+    ];
+    let strings = ["3171011708450001", "0812-3456-7890", "budi", "", "x@y.id"];
+    let keys = [
+        "nik",
+        "no_hp",
+        "umur",
+        "catatan",
+        "nama",
+        "tgl_lahir",
+        "npwp",
+    ];
+    let mut text = String::new();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..400 {
+        let mut members = Vec::new();
+        for _ in 0..(x % 5 + 1) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let key = keys[(x % keys.len() as u64) as usize];
+            let value = match (x >> 8) % 4 {
+                0 => format!(
+                    "\"{}\"",
+                    strings[((x >> 16) % strings.len() as u64) as usize]
+                ),
+                1 => format!(
+                    "[{}, true]",
+                    numbers[((x >> 24) % numbers.len() as u64) as usize]
+                ),
+                _ => numbers[((x >> 16) % numbers.len() as u64) as usize].to_string(),
+            };
+            members.push(format!("\"{key}\": {value}"));
+        }
+        text.push_str(&format!("{{{}}}\n", members.join(", ")));
+    }
+    text.push_str("3171011708450001");
+    // A dropped column also ends the in-place part of a line.
+    let mut dropping = Policy::default();
+    dropping.set_column("tgl_lahir", ColumnAction::Drop);
+    let mut dropping_rebuilt = rebuilt.clone();
+    dropping_rebuilt.set_column("tgl_lahir", ColumnAction::Drop);
+    for (fast_policy, slow_policy) in [(Policy::default(), rebuilt), (dropping, dropping_rebuilt)] {
+        for chunk in [usize::MAX, 7] {
+            let (fast, bad) = run(Format::Jsonl, fast_policy.clone(), text.as_bytes(), chunk);
+            let (slow, _) = run(Format::Jsonl, slow_policy.clone(), text.as_bytes(), chunk);
+            assert!(bad.is_empty());
+            assert_eq!(
+                String::from_utf8_lossy(&fast),
+                String::from_utf8_lossy(&slow)
+            );
+        }
+    }
+    let (out, _) = run(
+        Format::Jsonl,
+        Policy::default(),
+        text.as_bytes(),
+        usize::MAX,
+    );
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("\"nik\": \"317101**********\""), "{out}");
+    assert!(out.contains("\"umur\": 45"), "{out}");
+    assert!(out.ends_with("\"317101**********\""), "{out}");
+}

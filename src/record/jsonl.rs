@@ -29,17 +29,19 @@ static STRING_SPECIAL: [bool; 256] = {
 };
 
 /// High bits at bytes of `w` that may be a quote, a backslash or a control
-/// character. Borrow-based zero-byte tests: the lowest flagged byte is always one
-/// of them (higher ones may not be; the byte loop decides).
+/// character. Borrow-based byte tests: the lowest flagged byte is always one of
+/// them (higher ones may not be; the byte loop decides).
+///
+/// Flipping bit 1 maps the quote (0x22) to 0x20 and control characters onto
+/// themselves below it, every other byte to 0x21 or above: one "less than 0x21"
+/// test finds both.
 #[inline(always)]
 fn special_bytes(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(LO) & !x;
-    (zero(w ^ (LO * u64::from(b'"')))
-        | zero(w ^ (LO * u64::from(b'\\')))
-        | (w.wrapping_sub(LO * 0x20) & !w))
-        & HI
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x;
+    let y = w ^ (LO * 0x02);
+    (below(y, 0x21) | below(w ^ (LO * u64::from(b'\\')), 1)) & HI
 }
 
 /// Deepest nesting accepted.
@@ -55,47 +57,64 @@ type R = Result<(), &'static str>;
 
 impl Parser<'_> {
     fn ws(&mut self) {
-        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
-            self.i += 1;
-        }
+        self.i = skip_ws(self.s, self.i);
     }
 
     fn string(&mut self) -> Result<(usize, usize), &'static str> {
         // self.s[self.i] == '"'
         let start = self.i + 1;
-        let mut i = start;
+        let end = string_end(self.s, start)?;
+        self.i = end + 1;
+        Ok((start, end))
+    }
+
+    /// The members of an object whose `{` was just read: a loop over a local index,
+    /// string values read in place, anything else through [`Self::value`].
+    fn object(&mut self, depth: usize) -> R {
+        let s = self.s;
+        let mut i = skip_ws(s, self.i);
+        if s.get(i) == Some(&b'}') {
+            self.i = i + 1;
+            return Ok(());
+        }
         loop {
-            // Plain bytes need no decision: eight at a time to the first candidate...
-            while let Some(w) = self.s.get(i..i + 8) {
-                let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-                if m != 0 {
-                    i += (m.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                i += 8;
+            i = skip_ws(s, i);
+            if s.get(i) != Some(&b'"') {
+                return Err("expected a key");
             }
-            // ...then byte by byte.
-            while let Some(&b) = self.s.get(i) {
-                if STRING_SPECIAL[usize::from(b)] {
-                    break;
-                }
-                i += 1;
+            let ks = i + 1;
+            let ke = string_end(s, ks)?;
+            i = skip_ws(s, ke + 1);
+            if s.get(i) != Some(&b':') {
+                return Err("expected ':'");
             }
-            match self.s.get(i) {
-                None => return Err("unterminated string"),
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    if self.s.get(i + 1).is_none() {
-                        return Err("unterminated string");
-                    }
-                    i += 2;
+            i = skip_ws(s, i + 1);
+            let key = Some((ks, ke));
+            if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
+                let start = i + 1;
+                let end = string_end(s, start)?;
+                self.out.push(Value {
+                    start,
+                    end,
+                    number: false,
+                    key,
+                });
+                i = end + 1;
+            } else {
+                self.i = i;
+                self.value(key, depth + 1)?;
+                i = self.i;
+            }
+            i = skip_ws(s, i);
+            match s.get(i) {
+                Some(b',') => i += 1,
+                Some(b'}') => {
+                    self.i = i + 1;
+                    return Ok(());
                 }
-                Some(&b) if b < 0x20 => return Err("control character in string"),
-                Some(_) => i += 1,
+                _ => return Err("expected ',' or '}'"),
             }
         }
-        self.i = i + 1;
-        Ok((start, i))
     }
 
     fn value(&mut self, key: Option<(usize, usize)>, depth: usize) -> R {
@@ -107,33 +126,7 @@ impl Parser<'_> {
             None => Err("missing value"),
             Some(b'{') => {
                 self.i += 1;
-                self.ws();
-                if self.s.get(self.i) == Some(&b'}') {
-                    self.i += 1;
-                    return Ok(());
-                }
-                loop {
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b'"') {
-                        return Err("expected a key");
-                    }
-                    let k = self.string()?;
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b':') {
-                        return Err("expected ':'");
-                    }
-                    self.i += 1;
-                    self.value(Some(k), depth + 1)?;
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Ok(());
-                        }
-                        _ => return Err("expected ',' or '}'"),
-                    }
-                }
+                self.object(depth)
             }
             Some(b'[') => {
                 self.i += 1;
@@ -197,6 +190,51 @@ impl Parser<'_> {
     }
 }
 
+/// Index of the first byte at or after `i` that is not JSON whitespace (or the end).
+#[inline(always)]
+fn skip_ws(s: &[u8], mut i: usize) -> usize {
+    while matches!(s.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        i += 1;
+    }
+    i
+}
+
+/// Index of the quote closing the string whose contents start at `s[start]`.
+#[inline(always)]
+fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
+    let mut i = start;
+    loop {
+        // Plain bytes need no decision: eight at a time to the first candidate...
+        while let Some(w) = s.get(i..i + 8) {
+            let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            if m != 0 {
+                i += (m.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        // ...then byte by byte.
+        while let Some(&b) = s.get(i) {
+            if STRING_SPECIAL[usize::from(b)] {
+                break;
+            }
+            i += 1;
+        }
+        match s.get(i) {
+            None => return Err("unterminated string"),
+            Some(b'"') => return Ok(i),
+            Some(b'\\') => {
+                if s.get(i + 1).is_none() {
+                    return Err("unterminated string");
+                }
+                i += 2;
+            }
+            Some(&b) if b < 0x20 => return Err("control character in string"),
+            Some(_) => i += 1,
+        }
+    }
+}
+
 /// Parses one JSON line (terminator excluded) into its string and number values.
 pub(crate) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
     out.clear();
@@ -212,6 +250,279 @@ pub(crate) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// The parser before its object loop kept a local index: the reference the
+    /// faster one must agree with (values and error reasons).
+    mod reference {
+        use super::super::{MAX_DEPTH, STRING_SPECIAL, Value, special_bytes};
+
+        struct Parser<'a> {
+            s: &'a [u8],
+            i: usize,
+            out: &'a mut Vec<Value>,
+        }
+
+        type R = Result<(), &'static str>;
+
+        impl Parser<'_> {
+            fn ws(&mut self) {
+                while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+                    self.i += 1;
+                }
+            }
+
+            fn string(&mut self) -> Result<(usize, usize), &'static str> {
+                // self.s[self.i] == '"'
+                let start = self.i + 1;
+                let mut i = start;
+                loop {
+                    // Plain bytes need no decision: eight at a time to the first candidate...
+                    while let Some(w) = self.s.get(i..i + 8) {
+                        let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+                        if m != 0 {
+                            i += (m.trailing_zeros() / 8) as usize;
+                            break;
+                        }
+                        i += 8;
+                    }
+                    // ...then byte by byte.
+                    while let Some(&b) = self.s.get(i) {
+                        if STRING_SPECIAL[usize::from(b)] {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    match self.s.get(i) {
+                        None => return Err("unterminated string"),
+                        Some(b'"') => break,
+                        Some(b'\\') => {
+                            if self.s.get(i + 1).is_none() {
+                                return Err("unterminated string");
+                            }
+                            i += 2;
+                        }
+                        Some(&b) if b < 0x20 => return Err("control character in string"),
+                        Some(_) => i += 1,
+                    }
+                }
+                self.i = i + 1;
+                Ok((start, i))
+            }
+
+            fn value(&mut self, key: Option<(usize, usize)>, depth: usize) -> R {
+                if depth > MAX_DEPTH {
+                    return Err("nested too deeply");
+                }
+                self.ws();
+                match self.s.get(self.i) {
+                    None => Err("missing value"),
+                    Some(b'{') => {
+                        self.i += 1;
+                        self.ws();
+                        if self.s.get(self.i) == Some(&b'}') {
+                            self.i += 1;
+                            return Ok(());
+                        }
+                        loop {
+                            self.ws();
+                            if self.s.get(self.i) != Some(&b'"') {
+                                return Err("expected a key");
+                            }
+                            let k = self.string()?;
+                            self.ws();
+                            if self.s.get(self.i) != Some(&b':') {
+                                return Err("expected ':'");
+                            }
+                            self.i += 1;
+                            self.value(Some(k), depth + 1)?;
+                            self.ws();
+                            match self.s.get(self.i) {
+                                Some(b',') => self.i += 1,
+                                Some(b'}') => {
+                                    self.i += 1;
+                                    return Ok(());
+                                }
+                                _ => return Err("expected ',' or '}'"),
+                            }
+                        }
+                    }
+                    Some(b'[') => {
+                        self.i += 1;
+                        self.ws();
+                        if self.s.get(self.i) == Some(&b']') {
+                            self.i += 1;
+                            return Ok(());
+                        }
+                        loop {
+                            self.value(key, depth + 1)?;
+                            self.ws();
+                            match self.s.get(self.i) {
+                                Some(b',') => self.i += 1,
+                                Some(b']') => {
+                                    self.i += 1;
+                                    return Ok(());
+                                }
+                                _ => return Err("expected ',' or ']'"),
+                            }
+                        }
+                    }
+                    Some(b'"') => {
+                        let (start, end) = self.string()?;
+                        self.out.push(Value {
+                            start,
+                            end,
+                            number: false,
+                            key,
+                        });
+                        Ok(())
+                    }
+                    Some(b'-' | b'0'..=b'9') => {
+                        let start = self.i;
+                        while matches!(
+                            self.s.get(self.i),
+                            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                        ) {
+                            self.i += 1;
+                        }
+                        if !self.s[start..self.i].iter().any(u8::is_ascii_digit) {
+                            return Err("invalid number");
+                        }
+                        self.out.push(Value {
+                            start,
+                            end: self.i,
+                            number: true,
+                            key,
+                        });
+                        Ok(())
+                    }
+                    Some(_) => {
+                        for lit in [&b"true"[..], b"false", b"null"] {
+                            if self.s[self.i..].starts_with(lit) {
+                                self.i += lit.len();
+                                return Ok(());
+                            }
+                        }
+                        Err("unexpected character")
+                    }
+                }
+            }
+        }
+
+        pub(super) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
+            out.clear();
+            let mut p = Parser { s: line, i: 0, out };
+            p.value(None, 0)?;
+            p.ws();
+            if p.i != line.len() {
+                return Err("trailing characters");
+            }
+            Ok(())
+        }
+    }
+
+    /// The lowest byte `special_bytes` flags is the first special byte of the word.
+    #[test]
+    fn special_bytes_lowest_is_exact() {
+        let first = |w: u64| {
+            w.to_le_bytes()
+                .iter()
+                .position(|&b| STRING_SPECIAL[usize::from(b)])
+        };
+        let lowest = |w: u64| {
+            let m = special_bytes(w);
+            (m != 0).then(|| (m.trailing_zeros() / 8) as usize)
+        };
+        for b in 0..=255u8 {
+            for fill in [
+                b'a', b' ', b'!', b'#', 0x80, 0xFF, 0x00, b'"', b'\\', 0x21, 0x23,
+            ] {
+                for at in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    assert_eq!(lowest(w), first(w), "{bytes:?}");
+                }
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..1_000_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            assert_eq!(lowest(x), first(x), "{x:#x}");
+            let y = x & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020;
+            assert_eq!(lowest(y), first(y), "{y:#x}");
+        }
+    }
+
+    /// The parser equals the reference on random lines built from JSON tokens.
+    #[test]
+    fn agrees_with_reference() {
+        let tokens: [&[u8]; 24] = [
+            b"{",
+            b"}",
+            b"[",
+            b"]",
+            b"\"",
+            b":",
+            b",",
+            b" ",
+            b"\t",
+            b"\"nik\"",
+            b"\"v\\\"x\"",
+            b"-12.5e3",
+            b"0",
+            b"true",
+            b"null",
+            b"fals",
+            b"\\",
+            b"\x01",
+            b"ab",
+            b"\xC3\xA9",
+            b"\n",
+            b"{\"a\": \"b\"}",
+            b"\"k\": ",
+            b"\"0812-3456-7890\"",
+        ];
+        let mut x: u64 = 0x243F_6A88_85A3_08D3;
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let mut ok = 0;
+        for round in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut line = Vec::new();
+            if round % 2 == 0 {
+                line.extend_from_slice(b"{\"k\": ");
+            }
+            for k in 0..(x % 12) {
+                let r = (x >> (k * 5)) as usize;
+                line.extend_from_slice(tokens[r % tokens.len()]);
+            }
+            if round % 4 == 0 {
+                line.push(b'}');
+            }
+            let a = parse_line(&line, &mut fast);
+            let b = reference::parse_line(&line, &mut slow);
+            assert_eq!(a, b, "{}", String::from_utf8_lossy(&line));
+            if a.is_ok() {
+                ok += 1;
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(&line));
+            }
+        }
+        assert!(ok > 10_000, "{ok}");
+        for depth in [126, 127, 128, 129, 130] {
+            let mut line = "{\"a\": ".repeat(depth);
+            line.push_str("\"v\"");
+            line.push_str(&"}".repeat(depth));
+            let a = parse_line(line.as_bytes(), &mut fast);
+            assert_eq!(
+                a,
+                reference::parse_line(line.as_bytes(), &mut slow),
+                "{depth}"
+            );
+            assert_eq!(fast, slow);
+        }
+    }
 
     #[test]
     fn spans_and_keys() {

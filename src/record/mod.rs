@@ -482,13 +482,20 @@ impl RecordStream {
     }
 
     /// The plan of a JSON key (raw bytes between the quotes), cached.
+    #[inline]
     fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
         if let Some((k, p)) = self.key_order.get(self.key_next) {
-            if k.as_slice() == key {
+            if same_key(k, key) {
                 self.key_next += 1;
                 return *p;
             }
         }
+        self.plan_for_new_key(key)
+    }
+
+    /// [`Self::plan_for_key`] for a key out of the last line's order.
+    #[inline(never)]
+    fn plan_for_new_key(&mut self, key: &[u8]) -> ColumnPlan {
         let p = match self.key_plans.get(key) {
             Some(p) => *p,
             None => {
@@ -508,6 +515,41 @@ impl RecordStream {
         p
     }
 
+    /// The plan of a JSON value: its key's, or the plan of unnamed fields.
+    #[inline]
+    fn value_plan(&mut self, rec: &[u8], v: &jsonl::Value) -> ColumnPlan {
+        match v.key {
+            None => ColumnPlan::unnamed(self.redactor.policy()),
+            Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
+        }
+    }
+
+    /// Appends JSON value `v` of `rec` redacted under `plan`; a number redacted into
+    /// anything but a number is written as a string.
+    fn append_value(
+        &mut self,
+        rec: &[u8],
+        v: &jsonl::Value,
+        plan: ColumnPlan,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Bad> {
+        let vs = out.len();
+        self.redactor
+            .redact_field(
+                plan.action,
+                plan.class,
+                plan.hint,
+                &rec[v.start..v.end],
+                out,
+            )
+            .map_err(Bad::Redact)?;
+        if v.number && !numeric(out.get(vs..).unwrap_or(&[])) {
+            out.insert(vs, b'"');
+            out.push(b'"');
+        }
+        Ok(())
+    }
+
     fn json_record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), Bad> {
         let at = out.len();
         let body = csv::body_len(rec);
@@ -524,24 +566,27 @@ impl RecordStream {
         };
         let mut values = core::mem::take(&mut self.values);
         let parsed = jsonl::parse_line(&rec[bom..body.max(bom)], &mut values);
-        for v in &mut values {
-            v.start += bom;
-            v.end += bom;
-            v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+        if bom != 0 {
+            for v in &mut values {
+                v.start += bom;
+                v.end += bom;
+                v.key = v.key.map(|(s, e)| (s + bom, e + bom));
+            }
         }
         self.key_next = 0;
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
-            if self.ops_keep_length && !values.iter().any(|v| v.number) {
-                // Strings only: copy the line whole and redact its values where they
-                // landed, unless a plan changes lengths (then the line is redone below).
+            // Values before `from` are done; `out` holds the line up to `pos`.
+            let (mut from, mut pos) = (0, 0);
+            if self.ops_keep_length {
+                // Copy the line whole and redact its values where they landed, up to
+                // the first one that changes length (a plan that rewrites it, or a
+                // number masked into a string, which needs quotes): that one and the
+                // rest are appended one by one below.
                 out.extend_from_slice(rec);
-                let mut whole = true;
-                for v in &values {
-                    let plan = match v.key {
-                        None => ColumnPlan::unnamed(self.redactor.policy()),
-                        Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
-                    };
+                pos = rec.len();
+                for (i, v) in values.iter().enumerate() {
+                    let plan = self.value_plan(rec, v);
                     let Some(field) = out.get_mut(at + v.start..at + v.end) else {
                         continue;
                     };
@@ -549,43 +594,29 @@ impl RecordStream {
                         .redactor
                         .redact_field_in_place(plan.action, plan.class, plan.hint, field)
                         .map_err(Bad::Redact)?;
+                    from = i + 1;
                     if !done {
-                        whole = false;
+                        out.truncate(at + v.start);
+                        self.append_value(rec, v, plan, out)?;
+                        pos = v.end;
+                        break;
+                    }
+                    if v.number && !numeric(field) {
+                        out.truncate(at + v.end);
+                        out.insert(at + v.start, b'"');
+                        out.push(b'"');
+                        pos = v.end;
                         break;
                     }
                 }
-                if whole {
+                if pos == rec.len() {
                     return Ok(());
                 }
-                out.truncate(at);
-                self.key_next = 0;
             }
-            let mut pos = 0;
-            for v in &values {
-                let plan = match v.key {
-                    None => ColumnPlan::unnamed(self.redactor.policy()),
-                    Some((ks, ke)) => {
-                        let key = rec.get(ks..ke).unwrap_or(&[]);
-                        self.plan_for_key(key)
-                    }
-                };
+            for v in values.get(from..).unwrap_or(&[]) {
+                let plan = self.value_plan(rec, v);
                 out.extend_from_slice(&rec[pos..v.start]);
-                let vs = out.len();
-                self.redactor
-                    .redact_field(
-                        plan.action,
-                        plan.class,
-                        plan.hint,
-                        &rec[v.start..v.end],
-                        out,
-                    )
-                    .map_err(Bad::Redact)?;
-                let numeric =
-                    out.len() > vs && out[vs..].iter().all(|b| b"-+.eE0123456789".contains(b));
-                if v.number && !numeric {
-                    out.insert(vs, b'"');
-                    out.push(b'"');
-                }
+                self.append_value(rec, v, plan, out)?;
                 pos = v.end;
             }
             out.extend_from_slice(&rec[pos..]);
@@ -644,6 +675,19 @@ fn redact_fields(
     }
     out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
     Ok(())
+}
+
+/// `a == b` for short keys without a `bcmp` call, whose set-up costs more than
+/// comparing a few bytes.
+#[inline]
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// True when a redacted JSON number is still one (non-empty, number characters only).
+#[inline]
+fn numeric(v: &[u8]) -> bool {
+    !v.is_empty() && v.iter().all(|b| b"-+.eE0123456789".contains(b))
 }
 
 /// Longest JSON key whose plan is cached: long unique keys must not pile up in memory.

@@ -427,6 +427,10 @@ impl Redactor {
     /// (`Keep`, `Mask`, `Generalize`, or `Scan` when [`Self::operators_keep_length`]),
     /// with the result [`Self::redact_field`] would append. Returns false, leaving
     /// `field` as it is, for any other action.
+    ///
+    /// Inlined into the record loops for the common cases (masked columns, fields the
+    /// scanner's answer is known for); the rest is [`Self::scan_field_in_place`].
+    #[inline]
     pub(crate) fn redact_field_in_place(
         &mut self,
         action: ColumnAction,
@@ -446,38 +450,60 @@ impl Redactor {
                 }
             }
             ColumnAction::Scan => {
-                if let (true, Some(kind)) = (self.default_scanner, hint) {
-                    // One valid value of the column's kind: one high-confidence finding.
-                    if let Some((s, e)) = crate::record::quick::typed_span(field, kind) {
-                        if let Some(span) = field.get_mut(s..e) {
-                            apply_in_place(&self.policy, kind, span)?;
+                if self.default_scanner {
+                    use crate::record::quick;
+                    match hint {
+                        // One valid value of the column's kind: one high-confidence finding.
+                        Some(kind) => {
+                            if let Some((s, e)) = quick::typed_span(field, kind) {
+                                if let Some(span) = field.get_mut(s..e) {
+                                    apply_in_place(&self.policy, kind, span)?;
+                                }
+                                return Ok(true);
+                            }
                         }
-                        return Ok(true);
-                    }
-                }
-                let mut findings = core::mem::take(&mut self.findings);
-                findings.clear();
-                self.scan_field(field, hint, &mut findings);
-                if findings.is_empty() {
-                    if let Some(kind) = hint {
-                        let (s, e) = trim_range(field);
-                        if holds_value(&field[s..e]) {
-                            findings.push(Finding {
-                                kind,
-                                start: s,
-                                end: e,
-                                confidence: crate::scan::Confidence::High,
-                            });
+                        // Free text that cannot hold an identifier: nothing found, no
+                        // column kind to fall back on.
+                        None => {
+                            if !quick::may_hold_identifier(field) {
+                                return Ok(true);
+                            }
                         }
                     }
                 }
-                let r = redact_in_place_checked(field, &findings, &self.policy);
-                self.findings = findings;
-                r?;
+                self.scan_field_in_place(hint, field)?;
             }
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// The `Scan` action of [`Self::redact_field_in_place`] through the finder.
+    #[inline(never)]
+    fn scan_field_in_place(
+        &mut self,
+        hint: Option<Kind>,
+        field: &mut [u8],
+    ) -> Result<(), RedactError> {
+        let mut findings = core::mem::take(&mut self.findings);
+        findings.clear();
+        self.scan_field(field, hint, &mut findings);
+        if findings.is_empty() {
+            if let Some(kind) = hint {
+                let (s, e) = trim_range(field);
+                if holds_value(&field[s..e]) {
+                    findings.push(Finding {
+                        kind,
+                        start: s,
+                        end: e,
+                        confidence: crate::scan::Confidence::High,
+                    });
+                }
+            }
+        }
+        let r = redact_in_place_checked(field, &findings, &self.policy);
+        self.findings = findings;
+        r
     }
 
     /// Redacts one record field under a column action, appending to `out`.
