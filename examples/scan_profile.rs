@@ -1,5 +1,5 @@
 //! Profiling harness: scans the bench data once (for callgrind instruction counts).
-//! `cargo run --release --example scan_profile -- csv|prose|rprose|pat:STRING [bytes]`
+//! `cargo run --release --example scan_profile -- csv|prose|rprose|pat:STRING [bytes] [time|print]`
 #[path = "../benches/common/redact_data.rs"]
 mod redact_data;
 #[path = "../benches/common/rng.rs"]
@@ -25,6 +25,11 @@ fn main() {
         panic!("csv|prose|pat:X");
     };
     let s = Scanner::new();
+    if args.get(3).map(String::as_str) == Some("print") {
+        use std::io::Write;
+        std::io::stdout().write_all(&data).unwrap();
+        return;
+    }
     if args.get(3).map(String::as_str) == Some("time") {
         // Wall clock: the scan alone, and the scan after a separate memchr3 pass.
         for round in 0..3 {

@@ -9,8 +9,8 @@ use super::class::{
 };
 use super::labels::{Label, label_before};
 use super::numeric::{
-    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, may_reach_min_digits,
-    paren_prefix, plus_trunk_prefix, wide_sep,
+    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
+    wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -221,9 +221,6 @@ impl Ctx<'_> {
                     end: run_end,
                     confidence,
                 });
-            }
-            if !may_reach_min_digits(input, g) {
-                return None; // every span of the chain is shorter than any kind
             }
             chain.clear();
             chain.extend(input, g, true);

@@ -18,15 +18,12 @@
 //!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, is};
+use super::class::{LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
 /// Longest separator run between two groups, in characters.
 pub(crate) const MAX_SEP_RUN: usize = 3;
-/// Most groups [`may_reach_min_digits`] walks: every group has a digit, so this many
-/// always reach [`MIN_DIGITS`].
-const REACH_GROUPS: usize = MIN_DIGITS;
 /// Longest group a weak (space-only) separator may join.
 pub(crate) const WEAK_GROUP_MAX: usize = 8;
 
@@ -60,7 +57,7 @@ fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
 }
 
 /// A separator run: characters, index after it, strong or not.
-#[inline]
+#[inline(always)]
 pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
     // The common cases first: no separator, or one ASCII separator before a digit.
     let c = class(at(input, i));
@@ -70,6 +67,12 @@ pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
     if c & (STRONG_SEP | SPACE) != 0 && digit_at(input, i + 1) {
         return (1, i + 1, c & STRONG_SEP != 0);
     }
+    sep_run_fwd_general(input, i)
+}
+
+/// [`sep_run_fwd`] past its common cases: longer runs and multi-byte separators.
+#[inline(never)]
+fn sep_run_fwd_general(input: &[u8], i: usize) -> (usize, usize, bool) {
     let mut j = i;
     let mut chars = 0;
     let mut strong = false;
@@ -200,28 +203,29 @@ impl Chain {
         self.n_ends = 0;
     }
 
-    /// Appends the `n` digits at `input[g..]` after `len`, eight bytes at a time (the buffer
-    /// has eight bytes of slack, so whole words fit).
+    /// Reads the digit group at `input[g..]` into the buffer after `len`, a word at a time:
+    /// one load both finds the group's end and copies its digits. Returns the group's
+    /// length, or some length above `room` when it has more than `room` digits.
     #[inline(always)]
-    fn copy_digits(&mut self, input: &[u8], g: usize, n: usize) {
-        let mut k = 0;
-        while k < n {
-            let at = self.len + k;
-            match (self.digits.get_mut(at..at + 8), input.get(g + k..g + k + 8)) {
-                (Some(dst), Some(src)) => dst.copy_from_slice(src),
-                _ => {
-                    for (dst, src) in self
-                        .digits
-                        .iter_mut()
-                        .skip(at)
-                        .zip(input.iter().skip(g + k).take(n - k))
-                    {
-                        *dst = *src;
-                    }
-                    return;
-                }
+    fn read_group(&mut self, input: &[u8], g: usize, room: usize) -> usize {
+        let mut n = 0;
+        loop {
+            let w = word_at(input, g + n);
+            let m = crate::digits::non_digit_mask(w);
+            let k = if m == 0 {
+                8
+            } else {
+                (m.trailing_zeros() / 8) as usize
+            };
+            // In bounds while `len + n <= MAX_DIGITS` (eight bytes of slack); bytes after
+            // the group are copied too, but only `..len` is ever read.
+            if let Some(dst) = self.digits.get_mut(self.len + n..self.len + n + 8) {
+                dst.copy_from_slice(&w.to_le_bytes());
             }
-            k += 8;
+            n += k;
+            if k < 8 || n > room {
+                return n;
+            }
         }
     }
 
@@ -234,28 +238,23 @@ impl Chain {
         let mut weak = false;
         self.base = g;
         loop {
-            // Copy the group's digits; one more than fits ends the chain.
+            // Read the group's digits; one more than fits ends the chain.
             let room = MAX_DIGITS - self.len;
-            let e = digit_run_end(input, g, room + 1);
-            let n = e - g;
+            let n = self.read_group(input, g, room);
+            let e = g + n;
             if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
                 return;
             }
-            self.copy_digits(input, g, n);
             self.len += n;
             groups += 1;
-            if groups == 1 {
-                amount = amount && (1..=3).contains(&n);
-            } else {
-                amount = amount && n == 3;
-            }
+            amount = amount && if groups == 1 { n <= 3 } else { n == 3 };
+            let b = at(input, e);
             let (chars, j, strong) = sep_run_fwd(input, e);
             let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
             // `right_ok(input, e)`, reusing the separator run just read.
             let end_ok = if next_is_group {
                 !strong
             } else {
-                let b = at(input, e);
                 !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
             };
             if end_ok {
@@ -273,38 +272,31 @@ impl Chain {
                 return;
             }
             weak = !strong;
-            amount = amount && j == e + 1 && at(input, e) == b'.';
+            amount = amount && j == e + 1 && b == b'.';
             g = j;
         }
     }
 }
 
+/// The eight bytes at `input[i..]` as a little-endian word, zeros past the input's end
+/// (no digit, like the bytes `at` reads there).
+#[inline(always)]
+fn word_at(input: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    match input.get(i..i + 8) {
+        Some(src) => b.copy_from_slice(src),
+        None => {
+            for (dst, src) in b.iter_mut().zip(input.get(i..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+        }
+    }
+    u64::from_le_bytes(b)
+}
+
 /// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
 /// candidate (`possible_kinds` admits nothing below it, a unit test checks).
 pub(crate) const MIN_DIGITS: usize = 9;
-
-/// True when the chain from the group at `g` may reach [`MIN_DIGITS`] digits: counts the
-/// digits of the groups joined by separator runs of the right length (ignoring the weak-link
-/// and length limits, which only cut a chain shorter), stopping as soon as the count is
-/// reached. Dates (`1985-03-12`) and house numbers (`003/RW`) are dismissed here without
-/// building a chain.
-#[inline]
-pub(crate) fn may_reach_min_digits(input: &[u8], mut g: usize) -> bool {
-    let mut n = 0;
-    for _ in 0..REACH_GROUPS {
-        let e = digit_run_end(input, g, MIN_DIGITS);
-        n += e - g;
-        if n >= MIN_DIGITS {
-            return true;
-        }
-        let (chars, j, _) = sep_run_fwd(input, e);
-        if !(1..=MAX_SEP_RUN).contains(&chars) || !digit_at(input, j) {
-            return false;
-        }
-        g = j;
-    }
-    false
-}
 
 /// Where a span may start relative to the group at `s`: `(strongly linked to digits
 /// before, left_ok)`, reading the separator run before it once.
@@ -374,28 +366,83 @@ pub(crate) fn plus_trunk_prefix(input: &[u8], s: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::class::digit_run_end;
     use super::*;
 
-    #[test]
-    fn min_digits_bound() {
-        for (text, reach) in [
-            ("1985-03-12,", false),
-            ("003/RW 007", false),
-            ("12 345 678", false),
-            ("12 345 6789", true),
-            ("123456789", true),
-            ("12345678x", false),
-            ("1234-5678-9", true),
-            ("12.345.678 .  9", false), // separator run of four
-            ("12.345.678 . 9", true),
-            ("1 1 1 1 1 1 1 1", false),
-            ("1 1 1 1 1 1 1 1 1", true),
-            ("1 1 1 1 1 1 1 12", true),
-            ("12\u{a0}345\u{a0}6789", true),
-            ("1234    56789", false),
-            ("", false),
-        ] {
-            assert_eq!(may_reach_min_digits(text.as_bytes(), 0), reach, "{text:?}");
+    /// The chain walk written plainly (byte copies, `digit_run_end`), as `extend` was
+    /// before it read groups a word at a time: the fast walk must agree with it.
+    fn extend_plain(chain: &mut Chain, input: &[u8], mut g: usize, mut amount: bool) {
+        let mut groups = 0usize;
+        let mut weak = false;
+        chain.base = g;
+        loop {
+            let room = MAX_DIGITS - chain.len;
+            let e = digit_run_end(input, g, room + 1);
+            let n = e - g;
+            if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
+                return;
+            }
+            for k in 0..n {
+                chain.digits[chain.len + k] = input[g + k];
+            }
+            chain.len += n;
+            groups += 1;
+            amount = amount && if groups == 1 { n <= 3 } else { n == 3 };
+            let (chars, j, strong) = sep_run_fwd(input, e);
+            let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
+            let b = at(input, e);
+            let end_ok = if next_is_group {
+                !strong
+            } else {
+                !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+            };
+            if end_ok && chain.n_ends < MAX_DIGITS {
+                chain.ends[chain.n_ends] = End {
+                    rel: (e - chain.base) as u16,
+                    digits: chain.len as u8,
+                    amount: amount && groups >= 2,
+                };
+                chain.n_ends += 1;
+            }
+            if !next_is_group || (!strong && n > WEAK_GROUP_MAX) {
+                return;
+            }
+            weak = !strong;
+            amount = amount && j == e + 1 && b == b'.';
+            g = j;
+        }
+    }
+
+    fn summary(c: &Chain) -> (Vec<u8>, Vec<(u16, u8, bool)>) {
+        let ends = c.ends[..c.n_ends]
+            .iter()
+            .map(|e| (e.rel, e.digits, e.amount))
+            .collect();
+        (c.digits[..c.len].to_vec(), ends)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn word_walk_agrees_with_plain_walk(
+            s in "[0-9]{0,12}([ .\\-/x]{1,4}[0-9]{1,12}|\u{a0}[0-9]{1,5}){0,8}[ .\\-/xA]{0,2}",
+            from in 0usize..8,
+            pre in 0usize..4,
+            amount in proptest::bool::ANY,
+        ) {
+            let input = s.as_bytes();
+            let g = from.min(input.len());
+            let (mut fast, mut plain) = (Chain::new(), Chain::new());
+            // A prefix already in the buffer, as the `+62 (0)` and `(021)` forms leave it.
+            for c in [&mut fast, &mut plain] {
+                c.clear();
+                c.len = pre;
+                c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+            }
+            fast.extend(input, g, amount);
+            extend_plain(&mut plain, input, g, amount);
+            proptest::prop_assert_eq!(summary(&fast), summary(&plain));
+            proptest::prop_assert_eq!(fast.base, plain.base);
         }
     }
 }
