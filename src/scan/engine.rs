@@ -224,6 +224,9 @@ impl Ctx<'_> {
             }
             chain.clear();
             chain.extend(input, g, true);
+            if chain.len < MIN_DIGITS {
+                return None; // every span of the chain is shorter than any kind (dates)
+            }
             return self.best(chain, g, Form::Plain);
         }
         None
