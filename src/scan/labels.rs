@@ -168,8 +168,86 @@ fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
 }
 
 /// The label whose bytes end at `end` (just before the glue).
+///
+/// Most values have ordinary words before them (prose), so the last three words first go
+/// through the vocabulary filter alone, a tight loop over their letters; only when one of
+/// them may be a key word are the label bytes read in full.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
+    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
+    if !last_words_maybe(window) {
+        return None;
+    }
+    label_ending_at_full(input, end)
+}
+
+/// True when one of the last three words (letter runs) of the label bytes ending `window`
+/// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
+#[inline(always)]
+fn last_words_maybe(window: &[u8]) -> bool {
+    let mut i = window.len();
+    for _ in 0..3 {
+        // Label bytes between words: space and `_ . - /`.
+        while let Some(&b) = window.get(i.wrapping_sub(1)) {
+            if b.is_ascii_alphabetic() || !is(b, LABEL) {
+                break;
+            }
+            i -= 1;
+        }
+        let word_end = i;
+        i -= letters_before(window, i);
+        let (Some(&first), Some(&last)) = (window.get(i), window.get(word_end.wrapping_sub(1)))
+        else {
+            return false;
+        };
+        if i == word_end {
+            return false; // the label bytes end here: no more words
+        }
+        if maybe_vocabulary(word_end - i, first, last) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Number of ASCII letters just before `window[i]`, eight bytes a step.
+#[inline(always)]
+fn letters_before(window: &[u8], i: usize) -> usize {
+    let mut j = i;
+    loop {
+        // The eight bytes before `j`, zeros (no letters) before the window's start.
+        let mut b = [0u8; 8];
+        match window.get(j.wrapping_sub(8)..j) {
+            Some(src) => b.copy_from_slice(src),
+            None => {
+                let src = window.get(..j).unwrap_or(&[]);
+                for (dst, src) in b.iter_mut().rev().zip(src.iter().rev()) {
+                    *dst = *src;
+                }
+            }
+        }
+        // Letters are the high bytes of the word: count them down from the top.
+        let k = (non_letter_mask(u64::from_le_bytes(b)).leading_zeros() / 8) as usize;
+        j = j.saturating_sub(k);
+        if k < 8 {
+            return i - j;
+        }
+    }
+}
+
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
+#[inline(always)]
+const fn non_letter_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = (w | (LO * 0x20)) & !HI; // lower case, high bits apart
+    let from_a = y + LO * (0x80 - b'a' as u64); // bit 7: at least `a`
+    let past_z = y + LO * (0x80 - b'z' as u64 - 1); // bit 7: past `z`
+    !(from_a & !past_z & !w) & HI
+}
+
+/// [`label_ending_at`] without the word filter first.
+fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes, read backwards once; on the way, each of the last three words (runs of
     // letters; only they can form a label) is looked up in the vocabulary filter, so
     // ordinary words before a value (prose) cost no more.
@@ -387,6 +465,54 @@ mod tests {
             l("x nomor induk kependudukan "),
             Some(Label::Kind(Kind::Nik))
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn word_filter_first_changes_nothing(
+            words in proptest::collection::vec(
+                "(nik|kk|No|kartu|keluarga|bpjs|tk|Rp|order|id|e|mail|pasien|dalam|ke|hari|3171|x_y|NIK|peserta)",
+                0..8,
+            ),
+            seps in proptest::collection::vec("[ ._/:,-]{0,2}", 8),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let b = s.as_bytes();
+            for end in 0..=b.len() {
+                proptest::prop_assert_eq!(label_ending_at(b, end), label_ending_at_full(b, end), "{:?} {}", s, end);
+            }
+        }
+    }
+
+    #[test]
+    fn letter_mask_is_exact() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'x'; 8];
+                w[pos] = b;
+                let m = non_letter_mask(u64::from_le_bytes(w));
+                let want = if b.is_ascii_alphabetic() {
+                    0
+                } else {
+                    0x80u64 << (8 * pos)
+                };
+                assert_eq!(m, want, "{b} at {pos}");
+            }
+        }
+        let t = b"ab cdefghijklmnopq 9xyz";
+        for i in 0..=t.len() {
+            let want = t[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            assert_eq!(letters_before(t, i), want, "{i}");
+        }
     }
 
     #[test]
