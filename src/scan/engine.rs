@@ -35,6 +35,9 @@ enum Quick {
     Found(Finding),
     /// Separators or a prefix around the group: the full rules must decide.
     Slow,
+    /// As `Slow`, but the left side is checked already: no prefix before the group and
+    /// the plain form may start there (`left_of_group` gives `(false, true)`).
+    SlowRight,
 }
 
 /// What the scan of one input needs to know.
@@ -114,13 +117,13 @@ impl Ctx<'_> {
             }
             let qq = class(at(input, j + 1));
             if qq & LINK != 0 {
-                return Quick::Slow; // another group may follow
+                return Quick::SlowRight; // another group may follow
             }
             if cq & STRONG_SEP != 0 && qq & WORD != 0 {
                 return Quick::Nothing; // `…0001-A`
             }
             if cq & (STRONG_SEP | SPACE) == 0 {
-                return Quick::Slow; // a multi-byte separator
+                return Quick::SlowRight; // a multi-byte separator
             }
         }
         // A lone group: the candidate is the run itself.
@@ -147,7 +150,8 @@ impl Ctx<'_> {
 
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
     /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
-    /// `run_end` ends the digit run at `g`; `chain` is scratch space.
+    /// `run_end` ends the digit run at `g`; `chain` is scratch space. `left_checked`: the
+    /// quick look found no prefix and a left side where the plain form may start.
     #[inline]
     fn at_group(
         &self,
@@ -156,9 +160,10 @@ impl Ctx<'_> {
         run_end: usize,
         cursor: usize,
         limit: usize,
+        left_checked: bool,
     ) -> Option<Finding> {
         let input = self.input;
-        if g >= 1 && g > cursor && g - 1 < limit {
+        if !left_checked && g >= 1 && g > cursor && g - 1 < limit {
             let p = g - 1;
             let prefix = at(input, p);
             if prefix == b'+' && left_ok(input, p) {
@@ -202,9 +207,11 @@ impl Ctx<'_> {
             if lone && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0 {
                 return None; // of a length no kind takes (more than 22 digits included)
             }
-            let (strong_link, left) = left_of_group(input, g);
-            if strong_link || !left {
-                return None;
+            if !left_checked {
+                let (strong_link, left) = left_of_group(input, g);
+                if strong_link || !left {
+                    return None;
+                }
             }
             if lone {
                 // The chain would be this group alone, ending here if no word follows: decide
@@ -263,7 +270,8 @@ impl NumStream {
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
                     Quick::Found(f) => Some(f),
-                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit),
+                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit, false),
+                    Quick::SlowRight => cx.at_group(&mut self.chain, d, j, cursor, limit, true),
                 };
                 if let Some(f) = found {
                     self.pos = d + 1;

@@ -247,6 +247,7 @@ const fn non_letter_mask(w: u64) -> u64 {
 }
 
 /// [`label_ending_at`] without the word filter first.
+#[inline(never)] // the rare case: kept out of the filter's frame
 fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes, read backwards once; on the way, each of the last three words (runs of
     // letters; only they can form a label) is looked up in the vocabulary filter, so
