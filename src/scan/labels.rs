@@ -183,63 +183,88 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
 
 /// True when one of the last three words (letter runs) of the label bytes ending `window`
 /// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
+///
+/// The window's 32 bytes become two bit masks (letters; other label bytes), so the words
+/// are found with bit operations rather than byte by byte.
 #[inline(always)]
 fn last_words_maybe(window: &[u8]) -> bool {
-    let mut i = window.len();
-    for _ in 0..3 {
-        // Label bytes between words: space and `_ . - /`.
-        while let Some(&b) = window.get(i.wrapping_sub(1)) {
-            if b.is_ascii_alphabetic() || !is(b, LABEL) {
-                break;
+    // The window right-aligned in 32 bytes, zeros (no label bytes) before its start.
+    let buf: [u8; MAX_LABEL] = match window.try_into() {
+        Ok(full) => full,
+        Err(_) => {
+            let mut buf = [0u8; MAX_LABEL];
+            for (dst, src) in buf.iter_mut().rev().zip(window.iter().rev()) {
+                *dst = *src;
             }
-            i -= 1;
+            buf
         }
-        let word_end = i;
-        i -= letters_before(window, i);
-        let (Some(&first), Some(&last)) = (window.get(i), window.get(word_end.wrapping_sub(1)))
-        else {
+    };
+    let mut letters = 0u32;
+    let mut label = 0u32;
+    for (q, chunk) in buf.chunks_exact(8).enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(b);
+        let l = !non_letter_mask(w) & HI;
+        letters |= gather(l) << (8 * q);
+        label |= gather(l | separator_mask(w)) << (8 * q);
+    }
+    // The label: the run of label bytes at the window's end (bit 31 is its last byte).
+    let run = label.leading_ones();
+    let mut words = if run == 0 {
+        0
+    } else {
+        letters & (u32::MAX << (32 - run))
+    };
+    for _ in 0..3 {
+        if words == 0 {
+            return false; // no more words
+        }
+        let last = 31 - words.leading_zeros() as usize;
+        let len = (words << (31 - last)).leading_ones() as usize;
+        let first = last + 1 - len;
+        let (Some(&f), Some(&l)) = (buf.get(first), buf.get(last)) else {
             return false;
         };
-        if i == word_end {
-            return false; // the label bytes end here: no more words
-        }
-        if maybe_vocabulary(word_end - i, first, last) {
+        if maybe_vocabulary(len, f, l) {
             return true;
         }
+        words &= (1u32 << first) - 1;
     }
     false
 }
 
-/// Number of ASCII letters just before `window[i]`, eight bytes a step.
+/// One in each byte.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte.
+const HI: u64 = LO * 0x80;
+
+/// The bit-7 flags of the eight bytes of `m` as eight bits, byte 0 lowest.
 #[inline(always)]
-fn letters_before(window: &[u8], i: usize) -> usize {
-    let mut j = i;
-    loop {
-        // The eight bytes before `j`, zeros (no letters) before the window's start.
-        let mut b = [0u8; 8];
-        match window.get(j.wrapping_sub(8)..j) {
-            Some(src) => b.copy_from_slice(src),
-            None => {
-                let src = window.get(..j).unwrap_or(&[]);
-                for (dst, src) in b.iter_mut().rev().zip(src.iter().rev()) {
-                    *dst = *src;
-                }
-            }
-        }
-        // Letters are the high bytes of the word: count them down from the top.
-        let k = (non_letter_mask(u64::from_le_bytes(b)).leading_zeros() / 8) as usize;
-        j = j.saturating_sub(k);
-        if k < 8 {
-            return i - j;
-        }
-    }
+const fn gather(m: u64) -> u32 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Bit 7 of each byte of `w` set where that byte is a label byte other than a letter
+/// (space, `_`, `.`, `-`, `/`; exact per byte).
+#[inline(always)]
+const fn separator_mask(w: u64) -> u64 {
+    let low = w & !HI;
+    // `-`, `.`, `/` are 0x2D-0x2F.
+    let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
+    byte_eq(w, b' ') | byte_eq(w, b'_') | dash_to_slash
+}
+
+/// Bit 7 of each byte of `w` set where that byte is `c` (exact per byte).
+#[inline(always)]
+const fn byte_eq(w: u64, c: u8) -> u64 {
+    let x = w ^ (LO * c as u64);
+    !(((x & !HI) + !HI) | x) & HI
 }
 
 /// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
 #[inline(always)]
 const fn non_letter_mask(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let y = (w | (LO * 0x20)) & !HI; // lower case, high bits apart
     let from_a = y + LO * (0x80 - b'a' as u64); // bit 7: at least `a`
     let past_z = y + LO * (0x80 - b'z' as u64 - 1); // bit 7: past `z`
@@ -491,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn letter_mask_is_exact() {
+    fn byte_masks_are_exact() {
         for b in 0..=255u8 {
             for pos in 0..8 {
                 let mut w = [b'x'; 8];
@@ -505,14 +530,28 @@ mod tests {
                 assert_eq!(m, want, "{b} at {pos}");
             }
         }
-        let t = b"ab cdefghijklmnopq 9xyz";
-        for i in 0..=t.len() {
-            let want = t[..i]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            assert_eq!(letters_before(t, i), want, "{i}");
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'x'; 8];
+                w[pos] = b;
+                let m = separator_mask(u64::from_le_bytes(w));
+                let sep = matches!(b, b' ' | b'_' | b'.' | b'-' | b'/');
+                assert_eq!(
+                    m,
+                    if sep { 0x80u64 << (8 * pos) } else { 0 },
+                    "{b} at {pos}"
+                );
+                assert_eq!(sep, is(b, LABEL) && !b.is_ascii_alphabetic(), "{b}");
+            }
+        }
+        for bits in [0u32, 1, 0x80, 0xA5, 0xFF, 0x5A] {
+            let mut m = 0u64;
+            for k in 0..8 {
+                if bits >> k & 1 != 0 {
+                    m |= 0x80 << (8 * k);
+                }
+            }
+            assert_eq!(gather(m), bits);
         }
     }
 
