@@ -10,7 +10,7 @@ use super::class::{
 use super::labels::{Label, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
-    wide_sep,
+    too_few_digits, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -228,6 +228,11 @@ impl Ctx<'_> {
                     end: run_end,
                     confidence,
                 });
+            }
+            // A short second group (dates: `1985-03-12`) is worth a look at the digits
+            // ahead: when too few, no chain is built.
+            if !digit_at(input, run_end + 3) && too_few_digits(input, g) {
+                return None; // no chain from here reaches any kind's length
             }
             chain.clear();
             chain.extend(input, g, true);

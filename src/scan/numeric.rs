@@ -294,6 +294,48 @@ fn word_at(input: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
+/// True when no chain from the group at `g` can reach [`MIN_DIGITS`] digits, seen from
+/// the next 16 bytes alone: they hold the end of the run of digits and ASCII separators
+/// starting there, an ASCII byte ends it (no multi-byte separator can go on), and it holds
+/// fewer digits than that. A chain never leaves that run. Dates (`1985-03-12,`) are
+/// dismissed here without walking their groups; otherwise false (walk the chain).
+#[inline]
+pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let (w0, w1) = (word_at(input, g), word_at(input, g + 8));
+    let (nd0, nd1) = (
+        crate::digits::non_digit_mask(w0),
+        crate::digits::non_digit_mask(w1),
+    );
+    // Bytes that end the run: neither a digit nor an ASCII separator.
+    let stop0 = nd0 & !ascii_separator_mask(w0);
+    let stop1 = nd1 & !ascii_separator_mask(w1);
+    let (stop, digits_before) = if stop0 != 0 {
+        let below = (stop0 & stop0.wrapping_neg()) - 1; // the bytes before the first stop
+        (stop0.trailing_zeros() / 8, (!nd0 & HI & below).count_ones())
+    } else if stop1 != 0 {
+        let below = (stop1 & stop1.wrapping_neg()) - 1;
+        let n = (!nd0 & HI).count_ones() + (!nd1 & HI & below).count_ones();
+        (8 + stop1.trailing_zeros() / 8, n)
+    } else {
+        return false; // the run goes on past the 16 bytes
+    };
+    at(input, g + stop as usize) < 0x80 && (digits_before as usize) < MIN_DIGITS
+}
+
+/// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
+#[inline(always)]
+fn ascii_separator_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
+    let low = w & !HI;
+    // `-`, `.`, `/` are 0x2D-0x2F.
+    let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
+    let x = w ^ (LO * u64::from(b' '));
+    let space = !(((x & !HI) + !HI) | x) & HI;
+    dash_to_slash | space
+}
+
 /// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
 /// candidate (`possible_kinds` admits nothing below it, a unit test checks).
 pub(crate) const MIN_DIGITS: usize = 9;
@@ -421,8 +463,40 @@ mod tests {
         (c.digits[..c.len].to_vec(), ends)
     }
 
+    #[test]
+    fn separator_mask_is_exact() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'1'; 8];
+                w[pos] = b;
+                let m = ascii_separator_mask(u64::from_le_bytes(w));
+                let sep = is(b, STRONG_SEP | SPACE);
+                assert_eq!(
+                    m,
+                    if sep { 0x80u64 << (8 * pos) } else { 0 },
+                    "{b} at {pos}"
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn too_few_digits_only_when_the_chain_is_short(
+            s in "[0-9]{1,5}([ .\\-/x,]{1,3}[0-9]{1,5}|\u{a0}[0-9]{1,3}){0,5}[ .\\-/x,A]{0,2}",
+            from in 0usize..6,
+        ) {
+            let input = s.as_bytes();
+            let g = from.min(input.len());
+            if too_few_digits(input, g) {
+                let mut c = Chain::new();
+                c.clear();
+                c.extend(input, g, true);
+                proptest::prop_assert!(c.len < MIN_DIGITS, "{:?} {}", s, g);
+            }
+        }
+
         #[test]
         fn word_walk_agrees_with_plain_walk(
             s in "[0-9]{0,12}([ .\\-/x]{1,4}[0-9]{1,12}|\u{a0}[0-9]{1,5}){0,8}[ .\\-/xA]{0,2}",
