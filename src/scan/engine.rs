@@ -57,11 +57,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// [`Ctx::context`] kept out of line, for callers that may never need it.
+    #[inline(never)]
+    fn context_out_of_line(&self, s: usize) -> Option<Label> {
+        self.context(s)
+    }
+
     /// Longest valid span among the chain's ends, classified as `form`, starting at `s`.
     #[inline]
     fn best(&self, chain: &Chain, s: usize, form: Form) -> Option<Finding> {
         let mut memo: Option<Option<Label>> = None;
-        let mut context = || *memo.get_or_insert_with(|| self.context(s));
+        let mut context = || *memo.get_or_insert_with(|| self.context_out_of_line(s));
         for end in chain.ends.iter().take(chain.n_ends).rev() {
             if end.amount && form == Form::Plain {
                 continue;
