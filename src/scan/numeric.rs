@@ -18,7 +18,7 @@
 //!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
+use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
@@ -59,12 +59,13 @@ fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
 /// A separator run: characters, index after it, strong or not.
 #[inline(always)]
 pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
-    // The common cases first: no separator, or one ASCII separator before a digit.
+    // The common cases first: no separator, or one ASCII separator before a digit or
+    // before a byte that cannot go on a separator run (`0812 dan`).
     let c = class(at(input, i));
     if c & LINK == 0 {
         return (0, i, false);
     }
-    if c & (STRONG_SEP | SPACE) != 0 && digit_at(input, i + 1) {
+    if c & (STRONG_SEP | SPACE) != 0 && class(at(input, i + 1)) & (LINK & !DIGIT) == 0 {
         return (1, i + 1, c & STRONG_SEP != 0);
     }
     sep_run_fwd_general(input, i)
@@ -482,6 +483,16 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn separator_fast_cases_agree_with_the_general_read(
+            s in "[0-9 .\\-/xA,]{0,6}(\u{a0}|\u{2013})?[0-9 .\\-/x]{0,3}",
+        ) {
+            let input = s.as_bytes();
+            for i in 0..=input.len() {
+                proptest::prop_assert_eq!(sep_run_fwd(input, i), sep_run_fwd_general(input, i), "{:?} {}", s, i);
+            }
+        }
+
         #[test]
         fn too_few_digits_only_when_the_chain_is_short(
             s in "[0-9]{1,5}([ .\\-/x,]{1,3}[0-9]{1,5}|\u{a0}[0-9]{1,3}){0,5}[ .\\-/x,A]{0,2}",
