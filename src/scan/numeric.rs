@@ -56,22 +56,31 @@ fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
     crate::digits::wide_separator_back(input, j)
 }
 
-/// A separator run: characters, index after it, strong or not.
+/// The link from a group ending at `e` to the next group: where that group starts and
+/// whether the link is strong; `None` when no group follows a separator run of 1 to 3.
 #[inline(always)]
-pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
+fn link_fwd(input: &[u8], e: usize) -> Option<(usize, bool)> {
     // The common cases first: no separator, or one ASCII separator before a digit or
-    // before a byte that cannot go on a separator run (`0812 dan`).
-    let c = class(at(input, i));
+    // before a byte that cannot go on a separator run (`0812-5181-5339 dan`).
+    let c = class(at(input, e));
     if c & LINK == 0 {
-        return (0, i, false);
+        return None;
     }
-    if c & (STRONG_SEP | SPACE) != 0 && class(at(input, i + 1)) & (LINK & !DIGIT) == 0 {
-        return (1, i + 1, c & STRONG_SEP != 0);
+    if c & (STRONG_SEP | SPACE) != 0 {
+        let c1 = class(at(input, e + 1));
+        if c1 & DIGIT != 0 {
+            return Some((e + 1, c & STRONG_SEP != 0));
+        }
+        if c1 & LINK == 0 {
+            return None;
+        }
     }
-    sep_run_fwd_general(input, i)
+    let (chars, j, strong) = sep_run_fwd_general(input, e);
+    ((1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j)).then_some((j, strong))
 }
 
-/// [`sep_run_fwd`] past its common cases: longer runs and multi-byte separators.
+/// A separator run: characters, index after it, strong or not ([`link_fwd`] decides
+/// the common cases without it).
 #[inline(never)]
 fn sep_run_fwd_general(input: &[u8], i: usize) -> (usize, usize, bool) {
     let mut j = i;
@@ -234,7 +243,7 @@ impl Chain {
     ///
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
-        let mut groups = 0usize;
+        let mut first = true;
         // The link into the group at `g` is weak (spaces only): both groups must be short.
         let mut weak = false;
         self.base = g;
@@ -247,16 +256,16 @@ impl Chain {
                 return;
             }
             self.len += n;
-            groups += 1;
-            amount = amount && if groups == 1 { n <= 3 } else { n == 3 };
+            amount = amount && if first { n <= 3 } else { n == 3 };
             let b = at(input, e);
-            let (chars, j, strong) = sep_run_fwd(input, e);
-            let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
+            let link = link_fwd(input, e);
             // `right_ok(input, e)`, reusing the separator run just read.
-            let end_ok = if next_is_group {
-                !strong
-            } else {
-                !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+            let end_ok = match link {
+                Some((_, strong)) => !strong,
+                None => {
+                    !(is(b, WORD)
+                        || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+                }
             };
             if end_ok {
                 if let Some(slot) = self.ends.get_mut(self.n_ends) {
@@ -264,14 +273,18 @@ impl Chain {
                         // A chain spans at most 22 digits and 21 short separator runs.
                         rel: (e - self.base) as u16,
                         digits: self.len as u8,
-                        amount: amount && groups >= 2,
+                        amount: amount && !first,
                     };
                     self.n_ends += 1;
                 }
             }
-            if !next_is_group || (!strong && n > WEAK_GROUP_MAX) {
+            let Some((j, strong)) = link else {
+                return;
+            };
+            if !strong && n > WEAK_GROUP_MAX {
                 return;
             }
+            first = false;
             weak = !strong;
             amount = amount && j == e + 1 && b == b'.';
             g = j;
@@ -431,7 +444,7 @@ mod tests {
             chain.len += n;
             groups += 1;
             amount = amount && if groups == 1 { n <= 3 } else { n == 3 };
-            let (chars, j, strong) = sep_run_fwd(input, e);
+            let (chars, j, strong) = sep_run_fwd_general(input, e);
             let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
             let b = at(input, e);
             let end_ok = if next_is_group {
@@ -489,7 +502,9 @@ mod tests {
         ) {
             let input = s.as_bytes();
             for i in 0..=input.len() {
-                proptest::prop_assert_eq!(sep_run_fwd(input, i), sep_run_fwd_general(input, i), "{:?} {}", s, i);
+                let (chars, j, strong) = sep_run_fwd_general(input, i);
+                let want = ((1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j)).then_some((j, strong));
+                proptest::prop_assert_eq!(link_fwd(input, i), want, "{:?} {}", s, i);
             }
         }
 
