@@ -184,8 +184,8 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
 /// True when one of the last three words (letter runs) of the label bytes ending `window`
 /// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
 ///
-/// The window's 32 bytes become two bit masks (letters; other label bytes), so the words
-/// are found with bit operations rather than byte by byte.
+/// The window's 32 bytes become a bit mask of letters, so the words are found with bit
+/// operations; only the few bytes between them are looked up.
 #[inline(always)]
 fn last_words_maybe(window: &[u8]) -> bool {
     // The window right-aligned in 32 bytes, zeros (no label bytes) before its start.
@@ -200,28 +200,28 @@ fn last_words_maybe(window: &[u8]) -> bool {
         }
     };
     let mut letters = 0u32;
-    let mut label = 0u32;
     for (q, chunk) in buf.chunks_exact(8).enumerate() {
         let mut b = [0u8; 8];
         b.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(b);
-        let l = !non_letter_mask(w) & HI;
-        letters |= gather(l) << (8 * q);
-        label |= gather(l | separator_mask(w)) << (8 * q);
+        letters |= gather(!non_letter_mask(u64::from_le_bytes(b)) & HI) << (8 * q);
     }
-    // The label: the run of label bytes at the window's end (bit 31 is its last byte).
-    let run = label.leading_ones();
-    let mut words = if run == 0 {
-        0
-    } else {
-        letters & (u32::MAX << (32 - run))
-    };
+    // Words from the end; the bytes between them must be label bytes, else the label
+    // ends there (bit 31 is the window's last byte).
+    let mut top = MAX_LABEL; // the bytes from `top` on are read
     for _ in 0..3 {
-        if words == 0 {
+        let below = match top {
+            0 => 0,
+            _ => letters & (u32::MAX >> (MAX_LABEL - top)),
+        };
+        if below == 0 {
             return false; // no more words
         }
-        let last = 31 - words.leading_zeros() as usize;
-        let len = (words << (31 - last)).leading_ones() as usize;
+        let last = 31 - below.leading_zeros() as usize;
+        let gap = buf.get(last + 1..top).unwrap_or(&[]);
+        if !gap.iter().all(|&b| is(b, LABEL)) {
+            return false; // the label ends before this word
+        }
+        let len = (below << (31 - last)).leading_ones() as usize;
         let first = last + 1 - len;
         let (Some(&f), Some(&l)) = (buf.get(first), buf.get(last)) else {
             return false;
@@ -229,7 +229,7 @@ fn last_words_maybe(window: &[u8]) -> bool {
         if maybe_vocabulary(len, f, l) {
             return true;
         }
-        words &= (1u32 << first) - 1;
+        top = first;
     }
     false
 }
@@ -243,23 +243,6 @@ const HI: u64 = LO * 0x80;
 #[inline(always)]
 const fn gather(m: u64) -> u32 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-}
-
-/// Bit 7 of each byte of `w` set where that byte is a label byte other than a letter
-/// (space, `_`, `.`, `-`, `/`; exact per byte).
-#[inline(always)]
-const fn separator_mask(w: u64) -> u64 {
-    let low = w & !HI;
-    // `-`, `.`, `/` are 0x2D-0x2F.
-    let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
-    byte_eq(w, b' ') | byte_eq(w, b'_') | dash_to_slash
-}
-
-/// Bit 7 of each byte of `w` set where that byte is `c` (exact per byte).
-#[inline(always)]
-const fn byte_eq(w: u64, c: u8) -> u64 {
-    let x = w ^ (LO * c as u64);
-    !(((x & !HI) + !HI) | x) & HI
 }
 
 /// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
@@ -528,20 +511,6 @@ mod tests {
                     0x80u64 << (8 * pos)
                 };
                 assert_eq!(m, want, "{b} at {pos}");
-            }
-        }
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut w = [b'x'; 8];
-                w[pos] = b;
-                let m = separator_mask(u64::from_le_bytes(w));
-                let sep = matches!(b, b' ' | b'_' | b'.' | b'-' | b'/');
-                assert_eq!(
-                    m,
-                    if sep { 0x80u64 << (8 * pos) } else { 0 },
-                    "{b} at {pos}"
-                );
-                assert_eq!(sep, is(b, LABEL) && !b.is_ascii_alphabetic(), "{b}");
             }
         }
         for bits in [0u32, 1, 0x80, 0xA5, 0xFF, 0x5A] {
