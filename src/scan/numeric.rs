@@ -259,7 +259,7 @@ impl Chain {
             amount = amount && if first { n <= 3 } else { n == 3 };
             let b = at(input, e);
             let link = link_fwd(input, e);
-            // `right_ok(input, e)`, reusing the separator run just read.
+            // A span may end here unless a group follows strongly or a word touches it.
             let end_ok = match link {
                 Some((_, strong)) => !strong,
                 None => {
