@@ -213,11 +213,11 @@ impl Chain {
         self.n_ends = 0;
     }
 
-    /// Reads the digit group at `input[g..]` into the buffer after `len`, a word at a time:
+    /// Reads the digit group at `input[g..]` into the buffer after `len` digits, a word at a time:
     /// one load both finds the group's end and copies its digits. Returns the group's
     /// length, or some length above `room` when it has more than `room` digits.
     #[inline(always)]
-    fn read_group(&mut self, input: &[u8], g: usize, room: usize) -> usize {
+    fn read_group(&mut self, input: &[u8], g: usize, len: usize, room: usize) -> usize {
         let mut n = 0;
         loop {
             let w = word_at(input, g + n);
@@ -229,7 +229,7 @@ impl Chain {
             };
             // In bounds while `len + n <= MAX_DIGITS` (eight bytes of slack); bytes after
             // the group are copied too, but only `..len` is ever read.
-            if let Some(dst) = self.digits.get_mut(self.len + n..self.len + n + 8) {
+            if let Some(dst) = self.digits.get_mut(len + n..len + n + 8) {
                 dst.copy_from_slice(&w.to_le_bytes());
             }
             n += k;
@@ -244,18 +244,19 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
         let mut first = true;
+        let mut len = self.len;
         // The link into the group at `g` is weak (spaces only): both groups must be short.
         let mut weak = false;
         self.base = g;
         loop {
             // Read the group's digits; one more than fits ends the chain.
-            let room = MAX_DIGITS - self.len;
-            let n = self.read_group(input, g, room);
+            let room = MAX_DIGITS - len;
+            let n = self.read_group(input, g, len, room);
             let e = g + n;
             if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
-                return;
+                break;
             }
-            self.len += n;
+            len += n;
             amount = amount && if first { n <= 3 } else { n == 3 };
             let b = at(input, e);
             let link = link_fwd(input, e);
@@ -272,23 +273,24 @@ impl Chain {
                     *slot = End {
                         // A chain spans at most 22 digits and 21 short separator runs.
                         rel: (e - self.base) as u16,
-                        digits: self.len as u8,
+                        digits: len as u8,
                         amount: amount && !first,
                     };
                     self.n_ends += 1;
                 }
             }
             let Some((j, strong)) = link else {
-                return;
+                break;
             };
             if !strong && n > WEAK_GROUP_MAX {
-                return;
+                break;
             }
             first = false;
             weak = !strong;
             amount = amount && j == e + 1 && b == b'.';
             g = j;
         }
+        self.len = len;
     }
 }
 
