@@ -137,22 +137,16 @@ const VOCABULARY: &[&[u8]] = &[
     b"whatsapp",
 ];
 
-/// Bloom-filter slot (of 2048) of a word with this length and first and last letters (any case).
-#[inline(always)]
-const fn word_key(len: usize, first: u8, last: u8) -> usize {
-    let k = ((first as u32 & 31) << 10) | ((last as u32 & 31) << 5) | (len as u32 & 31);
-    (k.wrapping_mul(0x9E37_79B1) >> 21) as usize
-}
-
-/// One bit per [`word_key`] slot of the [`VOCABULARY`] words: a word whose bit is clear
+/// For each first and last letter (any case: their low five bits), the lengths of the
+/// [`VOCABULARY`] words with those letters, one bit per length: a word whose bit is clear
 /// is no key word.
-static WORD_BLOOM: [u64; 32] = {
-    let mut t = [0u64; 32];
+static WORD_FILTER: [[u16; 32]; 32] = {
+    let mut t = [[0u16; 32]; 32];
     let mut k = 0;
     while k < VOCABULARY.len() {
         let w = VOCABULARY[k];
-        let slot = word_key(w.len(), w[0], w[w.len() - 1]);
-        t[slot / 64] |= 1 << (slot % 64);
+        assert!(w.len() < 16, "key words are short");
+        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
         k += 1;
     }
     t
@@ -161,10 +155,12 @@ static WORD_BLOOM: [u64; 32] = {
 /// True when the word of `len` letters from `first` to `last` may be a key word.
 #[inline(always)]
 fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
-    let slot = word_key(len, first, last);
-    WORD_BLOOM
-        .get(slot / 64)
-        .is_some_and(|w| w >> (slot % 64) & 1 != 0)
+    let lengths = WORD_FILTER
+        .get(usize::from(first & 31))
+        .and_then(|row| row.get(usize::from(last & 31)))
+        .copied()
+        .unwrap_or(0);
+    len < 16 && lengths >> len & 1 != 0
 }
 
 /// The label whose bytes end at `end` (just before the glue).
