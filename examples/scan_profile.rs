@@ -1,7 +1,7 @@
 //! Profiling harness: scans the bench data once (for callgrind instruction counts).
-//! `cargo run --release --example scan_profile -- csv|prose|rprose|pat:STRING [bytes]`;
-//! `rec:csv|rec:jsonl [bytes]` runs a record stream (64 KiB chunks) over the redact bench data,
-//! `inplace:csv|inplace:prose [bytes]` scans and redacts it in place.
+//! `cargo run --release --example scan_profile -- csv|prose|rprose|rcsv|rjsonl|pat:STRING [bytes] [time|print|hash]`
+//! scans; `rec:csv|rec:jsonl [bytes] [time]` runs a record stream (64 KiB chunks) over the
+//! redact bench data, `inplace:csv|inplace:prose [bytes] [time]` scans and redacts it in place.
 #[path = "../benches/common/redact_data.rs"]
 mod redact_data;
 #[path = "../benches/common/rng.rs"]
@@ -28,12 +28,35 @@ fn main() {
         redact_data::prose(bytes)
     } else if which == "prose" {
         prose(bytes).0
+    } else if which == "rcsv" {
+        redact_data::csv(bytes)
+    } else if which == "rjsonl" {
+        redact_data::jsonl(bytes)
     } else if let Some(p) = which.strip_prefix("pat:") {
         p.bytes().cycle().take(bytes).collect()
     } else {
-        panic!("csv|prose|pat:X");
+        panic!("csv|prose|rprose|rcsv|rjsonl|pat:X");
     };
     let s = Scanner::new();
+    if args.get(3).map(String::as_str) == Some("hash") {
+        // A digest of every finding, to compare the scanner's output across versions.
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut n = 0usize;
+        s.scan_with(&data, None, &mut |f| {
+            let line = format!("{:?} {} {} {:?};", f.kind, f.start, f.end, f.confidence);
+            for b in line.bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+            n += 1;
+        });
+        println!("{n} findings, digest {h:016x}");
+        return;
+    }
+    if args.get(3).map(String::as_str) == Some("print") {
+        use std::io::Write;
+        std::io::stdout().write_all(&data).unwrap();
+        return;
+    }
     if args.get(3).map(String::as_str) == Some("time") {
         // Wall clock: the scan alone, and the scan after a separate memchr3 pass.
         for round in 0..3 {

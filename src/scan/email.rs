@@ -178,7 +178,7 @@ fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
             }
             let chained = end == e && next == b'@';
             let visible = input.get(d0..end)?;
-            return domain_ok(visible.iter().copied()).then_some((end, chained));
+            return domain_ok_ascii(visible).then_some((end, chained));
         }
         if is(next, DOMAIN) && e >= cap {
             return None; // longer than `cap`
@@ -213,6 +213,33 @@ fn domain_general(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> 
     // ASCII bytes of the span.
     let visible = input.get(d0..end)?.iter().copied().filter(u8::is_ascii);
     domain_ok(visible).then_some((end, chained))
+}
+
+/// [`domain_ok`] for a domain of ASCII bytes: the last label (2-63 letters) read from the
+/// end, then only the dots of the others, whose byte just before and after tell their ends.
+#[inline(always)]
+fn domain_ok_ascii(domain: &[u8]) -> bool {
+    let Some(dot) = domain.iter().rposition(|&b| b == b'.') else {
+        return false; // one label
+    };
+    let last = domain.get(dot + 1..).unwrap_or(&[]);
+    if !(2..=63).contains(&last.len()) || !last.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // Every other label ends at a dot: 1-63 bytes, no `-` at either end.
+    let mut start = 0;
+    for (i, &b) in domain.iter().enumerate().take(dot + 1) {
+        if b == b'.' {
+            let ok = (1..=63).contains(&(i - start))
+                && domain.get(start) != Some(&b'-')
+                && domain.get(i.wrapping_sub(1)) != Some(&b'-');
+            if !ok {
+                return false;
+            }
+            start = i + 1;
+        }
+    }
+    true
 }
 
 /// Checks the labels of a domain in one pass: every label 1-63 bytes, not starting or
@@ -345,6 +372,17 @@ mod tests {
             s.push_str("@mail.co.id");
             let b = s.as_bytes();
             assert_eq!(around(b, a), around_general(b, a), "{}", s.escape_debug());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn ascii_domain_check_agrees_with_the_general_one(
+            d in "([a-z]{0,3}|[0-9]|-|[a-z]{62,64}){0,4}(\\.([a-z0-9-]{0,3}|[a-z]{62,64})){0,4}"
+        ) {
+            let d = d.as_bytes();
+            proptest::prop_assert_eq!(domain_ok_ascii(d), domain_ok(d.iter().copied()));
         }
     }
 

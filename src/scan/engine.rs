@@ -9,8 +9,8 @@ use super::class::{
 };
 use super::labels::{Label, label_before};
 use super::numeric::{
-    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, may_reach_min_digits,
-    paren_prefix, plus_trunk_prefix, wide_sep,
+    Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
+    too_few_digits, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Finding, email};
@@ -35,6 +35,9 @@ enum Quick {
     Found(Finding),
     /// Separators or a prefix around the group: the full rules must decide.
     Slow,
+    /// As `Slow`, but the left side is checked already: no prefix before the group and
+    /// the plain form may start there (`left_of_group` gives `(false, true)`).
+    SlowRight,
 }
 
 /// What the scan of one input needs to know.
@@ -54,11 +57,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// [`Ctx::context`] kept out of line, for callers that may never need it.
+    #[inline(never)]
+    fn context_out_of_line(&self, s: usize) -> Option<Label> {
+        self.context(s)
+    }
+
     /// Longest valid span among the chain's ends, classified as `form`, starting at `s`.
     #[inline]
     fn best(&self, chain: &Chain, s: usize, form: Form) -> Option<Finding> {
         let mut memo: Option<Option<Label>> = None;
-        let mut context = || *memo.get_or_insert_with(|| self.context(s));
+        let mut context = || *memo.get_or_insert_with(|| self.context_out_of_line(s));
         for end in chain.ends.iter().take(chain.n_ends).rev() {
             if end.amount && form == Form::Plain {
                 continue;
@@ -114,13 +123,13 @@ impl Ctx<'_> {
             }
             let qq = class(at(input, j + 1));
             if qq & LINK != 0 {
-                return Quick::Slow; // another group may follow
+                return Quick::SlowRight; // another group may follow
             }
             if cq & STRONG_SEP != 0 && qq & WORD != 0 {
                 return Quick::Nothing; // `…0001-A`
             }
             if cq & (STRONG_SEP | SPACE) == 0 {
-                return Quick::Slow; // a multi-byte separator
+                return Quick::SlowRight; // a multi-byte separator
             }
         }
         // A lone group: the candidate is the run itself.
@@ -147,7 +156,8 @@ impl Ctx<'_> {
 
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
     /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
-    /// `run_end` ends the digit run at `g`; `chain` is scratch space.
+    /// `run_end` ends the digit run at `g`; `chain` is scratch space. `left_checked`: the
+    /// quick look found no prefix and a left side where the plain form may start.
     #[inline]
     fn at_group(
         &self,
@@ -156,9 +166,10 @@ impl Ctx<'_> {
         run_end: usize,
         cursor: usize,
         limit: usize,
+        left_checked: bool,
     ) -> Option<Finding> {
         let input = self.input;
-        if g >= 1 && g > cursor && g - 1 < limit {
+        if !left_checked && g >= 1 && g > cursor && g - 1 < limit {
             let p = g - 1;
             let prefix = at(input, p);
             if prefix == b'+' && left_ok(input, p) {
@@ -202,9 +213,11 @@ impl Ctx<'_> {
             if lone && possible_kinds(run_end - g, Form::Plain) & self.kinds == 0 {
                 return None; // of a length no kind takes (more than 22 digits included)
             }
-            let (strong_link, left) = left_of_group(input, g);
-            if strong_link || !left {
-                return None;
+            if !left_checked {
+                let (strong_link, left) = left_of_group(input, g);
+                if strong_link || !left {
+                    return None;
+                }
             }
             if lone {
                 // The chain would be this group alone, ending here if no word follows: decide
@@ -222,11 +235,16 @@ impl Ctx<'_> {
                     confidence,
                 });
             }
-            if !may_reach_min_digits(input, g) {
-                return None; // every span of the chain is shorter than any kind
+            // A short second group (dates: `1985-03-12`) is worth a look at the digits
+            // ahead: when too few, no chain is built.
+            if !digit_at(input, run_end + 3) && too_few_digits(input, g) {
+                return None; // no chain from here reaches any kind's length
             }
             chain.clear();
             chain.extend(input, g, true);
+            if chain.len < MIN_DIGITS {
+                return None; // every span of the chain is shorter than any kind (dates)
+            }
             return self.best(chain, g, Form::Plain);
         }
         None
@@ -263,7 +281,8 @@ impl NumStream {
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
                     Quick::Found(f) => Some(f),
-                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit),
+                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit, false),
+                    Quick::SlowRight => cx.at_group(&mut self.chain, d, j, cursor, limit, true),
                 };
                 if let Some(f) = found {
                     self.pos = d + 1;

@@ -137,22 +137,16 @@ const VOCABULARY: &[&[u8]] = &[
     b"whatsapp",
 ];
 
-/// Bloom-filter slot (of 2048) of a word with this length and first and last letters (any case).
-#[inline(always)]
-const fn word_key(len: usize, first: u8, last: u8) -> usize {
-    let k = ((first as u32 & 31) << 10) | ((last as u32 & 31) << 5) | (len as u32 & 31);
-    (k.wrapping_mul(0x9E37_79B1) >> 21) as usize
-}
-
-/// One bit per [`word_key`] slot of the [`VOCABULARY`] words: a word whose bit is clear
+/// For each first and last letter (any case: their low five bits), the lengths of the
+/// [`VOCABULARY`] words with those letters, one bit per length: a word whose bit is clear
 /// is no key word.
-static WORD_BLOOM: [u64; 32] = {
-    let mut t = [0u64; 32];
+static WORD_FILTER: [[u16; 32]; 32] = {
+    let mut t = [[0u16; 32]; 32];
     let mut k = 0;
     while k < VOCABULARY.len() {
         let w = VOCABULARY[k];
-        let slot = word_key(w.len(), w[0], w[w.len() - 1]);
-        t[slot / 64] |= 1 << (slot % 64);
+        assert!(w.len() < 16, "key words are short");
+        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
         k += 1;
     }
     t
@@ -161,15 +155,104 @@ static WORD_BLOOM: [u64; 32] = {
 /// True when the word of `len` letters from `first` to `last` may be a key word.
 #[inline(always)]
 fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
-    let slot = word_key(len, first, last);
-    WORD_BLOOM
-        .get(slot / 64)
-        .is_some_and(|w| w >> (slot % 64) & 1 != 0)
+    let lengths = WORD_FILTER
+        .get(usize::from(first & 31))
+        .and_then(|row| row.get(usize::from(last & 31)))
+        .copied()
+        .unwrap_or(0);
+    len < 16 && lengths >> len & 1 != 0
 }
 
 /// The label whose bytes end at `end` (just before the glue).
+///
+/// Most values have ordinary words before them (prose), so the last three words first go
+/// through the vocabulary filter alone, a tight loop over their letters; only when one of
+/// them may be a key word are the label bytes read in full.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
+    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
+    if !last_words_maybe(window) {
+        return None;
+    }
+    label_ending_at_full(input, end)
+}
+
+/// True when one of the last three words (letter runs) of the label bytes ending `window`
+/// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
+///
+/// The window's 32 bytes become a bit mask of letters, so the words are found with bit
+/// operations; only the few bytes between them are looked up.
+#[inline(always)]
+fn last_words_maybe(window: &[u8]) -> bool {
+    // The window right-aligned in 32 bytes, zeros (no label bytes) before its start.
+    let buf: [u8; MAX_LABEL] = match window.try_into() {
+        Ok(full) => full,
+        Err(_) => {
+            let mut buf = [0u8; MAX_LABEL];
+            for (dst, src) in buf.iter_mut().rev().zip(window.iter().rev()) {
+                *dst = *src;
+            }
+            buf
+        }
+    };
+    let mut letters = 0u32;
+    for (q, chunk) in buf.chunks_exact(8).enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        letters |= gather(!non_letter_mask(u64::from_le_bytes(b)) & HI) << (8 * q);
+    }
+    // Words from the end; the bytes between them must be label bytes, else the label
+    // ends there (bit 31 is the window's last byte).
+    let mut top = MAX_LABEL; // the bytes from `top` on are read
+    for _ in 0..3 {
+        let below = match top {
+            0 => 0,
+            _ => letters & (u32::MAX >> (MAX_LABEL - top)),
+        };
+        if below == 0 {
+            return false; // no more words
+        }
+        let last = 31 - below.leading_zeros() as usize;
+        let gap = buf.get(last + 1..top).unwrap_or(&[]);
+        if !gap.iter().all(|&b| is(b, LABEL)) {
+            return false; // the label ends before this word
+        }
+        let len = (below << (31 - last)).leading_ones() as usize;
+        let first = last + 1 - len;
+        let (Some(&f), Some(&l)) = (buf.get(first), buf.get(last)) else {
+            return false;
+        };
+        if maybe_vocabulary(len, f, l) {
+            return true;
+        }
+        top = first;
+    }
+    false
+}
+
+/// One in each byte.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte.
+const HI: u64 = LO * 0x80;
+
+/// The bit-7 flags of the eight bytes of `m` as eight bits, byte 0 lowest.
+#[inline(always)]
+const fn gather(m: u64) -> u32 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
+#[inline(always)]
+const fn non_letter_mask(w: u64) -> u64 {
+    let y = (w | (LO * 0x20)) & !HI; // lower case, high bits apart
+    let from_a = y + LO * (0x80 - b'a' as u64); // bit 7: at least `a`
+    let past_z = y + LO * (0x80 - b'z' as u64 - 1); // bit 7: past `z`
+    !(from_a & !past_z & !w) & HI
+}
+
+/// [`label_ending_at`] without the word filter first.
+#[inline(never)] // the rare case: kept out of the filter's frame
+fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes, read backwards once; on the way, each of the last three words (runs of
     // letters; only they can form a label) is looked up in the vocabulary filter, so
     // ordinary words before a value (prose) cost no more.
@@ -387,6 +470,54 @@ mod tests {
             l("x nomor induk kependudukan "),
             Some(Label::Kind(Kind::Nik))
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn word_filter_first_changes_nothing(
+            words in proptest::collection::vec(
+                "(nik|kk|No|kartu|keluarga|bpjs|tk|Rp|order|id|e|mail|pasien|dalam|ke|hari|3171|x_y|NIK|peserta)",
+                0..8,
+            ),
+            seps in proptest::collection::vec("[ ._/:,-]{0,2}", 8),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let b = s.as_bytes();
+            for end in 0..=b.len() {
+                proptest::prop_assert_eq!(label_ending_at(b, end), label_ending_at_full(b, end), "{:?} {}", s, end);
+            }
+        }
+    }
+
+    #[test]
+    fn byte_masks_are_exact() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'x'; 8];
+                w[pos] = b;
+                let m = non_letter_mask(u64::from_le_bytes(w));
+                let want = if b.is_ascii_alphabetic() {
+                    0
+                } else {
+                    0x80u64 << (8 * pos)
+                };
+                assert_eq!(m, want, "{b} at {pos}");
+            }
+        }
+        for bits in [0u32, 1, 0x80, 0xA5, 0xFF, 0x5A] {
+            let mut m = 0u64;
+            for k in 0..8 {
+                if bits >> k & 1 != 0 {
+                    m |= 0x80 << (8 * k);
+                }
+            }
+            assert_eq!(gather(m), bits);
+        }
     }
 
     #[test]

@@ -18,15 +18,12 @@
 //!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, is};
+use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
 /// Longest separator run between two groups, in characters.
 pub(crate) const MAX_SEP_RUN: usize = 3;
-/// Most groups [`may_reach_min_digits`] walks: every group has a digit, so this many
-/// always reach [`MIN_DIGITS`].
-const REACH_GROUPS: usize = MIN_DIGITS;
 /// Longest group a weak (space-only) separator may join.
 pub(crate) const WEAK_GROUP_MAX: usize = 8;
 
@@ -59,17 +56,33 @@ fn wide_sep_back(input: &[u8], j: usize, b: u8) -> Option<(usize, bool)> {
     crate::digits::wide_separator_back(input, j)
 }
 
-/// A separator run: characters, index after it, strong or not.
-#[inline]
-pub(crate) fn sep_run_fwd(input: &[u8], i: usize) -> (usize, usize, bool) {
-    // The common cases first: no separator, or one ASCII separator before a digit.
-    let c = class(at(input, i));
+/// The link from a group ending at `e` to the next group: where that group starts and
+/// whether the link is strong; `None` when no group follows a separator run of 1 to 3.
+#[inline(always)]
+fn link_fwd(input: &[u8], e: usize) -> Option<(usize, bool)> {
+    // The common cases first: no separator, or one ASCII separator before a digit or
+    // before a byte that cannot go on a separator run (`0812-5181-5339 dan`).
+    let c = class(at(input, e));
     if c & LINK == 0 {
-        return (0, i, false);
+        return None;
     }
-    if c & (STRONG_SEP | SPACE) != 0 && digit_at(input, i + 1) {
-        return (1, i + 1, c & STRONG_SEP != 0);
+    if c & (STRONG_SEP | SPACE) != 0 {
+        let c1 = class(at(input, e + 1));
+        if c1 & DIGIT != 0 {
+            return Some((e + 1, c & STRONG_SEP != 0));
+        }
+        if c1 & LINK == 0 {
+            return None;
+        }
     }
+    let (chars, j, strong) = sep_run_fwd_general(input, e);
+    ((1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j)).then_some((j, strong))
+}
+
+/// A separator run: characters, index after it, strong or not ([`link_fwd`] decides
+/// the common cases without it).
+#[inline(never)]
+fn sep_run_fwd_general(input: &[u8], i: usize) -> (usize, usize, bool) {
     let mut j = i;
     let mut chars = 0;
     let mut strong = false;
@@ -200,28 +213,29 @@ impl Chain {
         self.n_ends = 0;
     }
 
-    /// Appends the `n` digits at `input[g..]` after `len`, eight bytes at a time (the buffer
-    /// has eight bytes of slack, so whole words fit).
+    /// Reads the digit group at `input[g..]` into the buffer after `len` digits, a word at a time:
+    /// one load both finds the group's end and copies its digits. Returns the group's
+    /// length, or some length above `room` when it has more than `room` digits.
     #[inline(always)]
-    fn copy_digits(&mut self, input: &[u8], g: usize, n: usize) {
-        let mut k = 0;
-        while k < n {
-            let at = self.len + k;
-            match (self.digits.get_mut(at..at + 8), input.get(g + k..g + k + 8)) {
-                (Some(dst), Some(src)) => dst.copy_from_slice(src),
-                _ => {
-                    for (dst, src) in self
-                        .digits
-                        .iter_mut()
-                        .skip(at)
-                        .zip(input.iter().skip(g + k).take(n - k))
-                    {
-                        *dst = *src;
-                    }
-                    return;
-                }
+    fn read_group(&mut self, input: &[u8], g: usize, len: usize, room: usize) -> usize {
+        let mut n = 0;
+        loop {
+            let w = word_at(input, g + n);
+            let m = crate::digits::non_digit_mask(w);
+            let k = if m == 0 {
+                8
+            } else {
+                (m.trailing_zeros() / 8) as usize
+            };
+            // In bounds while `len + n <= MAX_DIGITS` (eight bytes of slack); bytes after
+            // the group are copied too, but only `..len` is ever read.
+            if let Some(dst) = self.digits.get_mut(len + n..len + n + 8) {
+                dst.copy_from_slice(&w.to_le_bytes());
             }
-            k += 8;
+            n += k;
+            if k < 8 || n > room {
+                return n;
+            }
         }
     }
 
@@ -229,82 +243,118 @@ impl Chain {
     ///
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
-        let mut groups = 0usize;
+        let mut first = true;
+        let mut len = self.len;
         // The link into the group at `g` is weak (spaces only): both groups must be short.
         let mut weak = false;
         self.base = g;
         loop {
-            // Copy the group's digits; one more than fits ends the chain.
-            let room = MAX_DIGITS - self.len;
-            let e = digit_run_end(input, g, room + 1);
-            let n = e - g;
+            // Read the group's digits; one more than fits ends the chain.
+            let room = MAX_DIGITS - len;
+            let n = self.read_group(input, g, len, room);
+            let e = g + n;
             if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
-                return;
+                break;
             }
-            self.copy_digits(input, g, n);
-            self.len += n;
-            groups += 1;
-            if groups == 1 {
-                amount = amount && (1..=3).contains(&n);
-            } else {
-                amount = amount && n == 3;
-            }
-            let (chars, j, strong) = sep_run_fwd(input, e);
-            let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
-            // `right_ok(input, e)`, reusing the separator run just read.
-            let end_ok = if next_is_group {
-                !strong
-            } else {
-                let b = at(input, e);
-                !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+            len += n;
+            amount = amount && if first { n <= 3 } else { n == 3 };
+            let b = at(input, e);
+            let link = link_fwd(input, e);
+            // A span may end here unless a group follows strongly or a word touches it.
+            let end_ok = match link {
+                Some((_, strong)) => !strong,
+                None => {
+                    !(is(b, WORD)
+                        || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+                }
             };
             if end_ok {
                 if let Some(slot) = self.ends.get_mut(self.n_ends) {
                     *slot = End {
                         // A chain spans at most 22 digits and 21 short separator runs.
                         rel: (e - self.base) as u16,
-                        digits: self.len as u8,
-                        amount: amount && groups >= 2,
+                        digits: len as u8,
+                        amount: amount && !first,
                     };
                     self.n_ends += 1;
                 }
             }
-            if !next_is_group || (!strong && n > WEAK_GROUP_MAX) {
-                return;
+            let Some((j, strong)) = link else {
+                break;
+            };
+            if !strong && n > WEAK_GROUP_MAX {
+                break;
             }
+            first = false;
             weak = !strong;
-            amount = amount && j == e + 1 && at(input, e) == b'.';
+            amount = amount && j == e + 1 && b == b'.';
             g = j;
         }
+        self.len = len;
     }
+}
+
+/// The eight bytes at `input[i..]` as a little-endian word, zeros past the input's end
+/// (no digit, like the bytes `at` reads there).
+#[inline(always)]
+fn word_at(input: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    match input.get(i..i + 8) {
+        Some(src) => b.copy_from_slice(src),
+        None => {
+            for (dst, src) in b.iter_mut().zip(input.get(i..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+        }
+    }
+    u64::from_le_bytes(b)
+}
+
+/// True when no chain from the group at `g` can reach [`MIN_DIGITS`] digits, seen from
+/// the next 16 bytes alone: they hold the end of the run of digits and ASCII separators
+/// starting there, an ASCII byte ends it (no multi-byte separator can go on), and it holds
+/// fewer digits than that. A chain never leaves that run. Dates (`1985-03-12,`) are
+/// dismissed here without walking their groups; otherwise false (walk the chain).
+#[inline]
+pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let (w0, w1) = (word_at(input, g), word_at(input, g + 8));
+    let (nd0, nd1) = (
+        crate::digits::non_digit_mask(w0),
+        crate::digits::non_digit_mask(w1),
+    );
+    // Bytes that end the run: neither a digit nor an ASCII separator.
+    let stop0 = nd0 & !ascii_separator_mask(w0);
+    let stop1 = nd1 & !ascii_separator_mask(w1);
+    let (stop, digits_before) = if stop0 != 0 {
+        let below = (stop0 & stop0.wrapping_neg()) - 1; // the bytes before the first stop
+        (stop0.trailing_zeros() / 8, (!nd0 & HI & below).count_ones())
+    } else if stop1 != 0 {
+        let below = (stop1 & stop1.wrapping_neg()) - 1;
+        let n = (!nd0 & HI).count_ones() + (!nd1 & HI & below).count_ones();
+        (8 + stop1.trailing_zeros() / 8, n)
+    } else {
+        return false; // the run goes on past the 16 bytes
+    };
+    at(input, g + stop as usize) < 0x80 && (digits_before as usize) < MIN_DIGITS
+}
+
+/// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
+#[inline(always)]
+fn ascii_separator_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
+    let low = w & !HI;
+    // `-`, `.`, `/` are 0x2D-0x2F.
+    let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
+    let x = w ^ (LO * u64::from(b' '));
+    let space = !(((x & !HI) + !HI) | x) & HI;
+    dash_to_slash | space
 }
 
 /// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
 /// candidate (`possible_kinds` admits nothing below it, a unit test checks).
 pub(crate) const MIN_DIGITS: usize = 9;
-
-/// True when the chain from the group at `g` may reach [`MIN_DIGITS`] digits: counts the
-/// digits of the groups joined by separator runs of the right length (ignoring the weak-link
-/// and length limits, which only cut a chain shorter), stopping as soon as the count is
-/// reached. Dates (`1985-03-12`) and house numbers (`003/RW`) are dismissed here without
-/// building a chain.
-#[inline]
-pub(crate) fn may_reach_min_digits(input: &[u8], mut g: usize) -> bool {
-    let mut n = 0;
-    for _ in 0..REACH_GROUPS {
-        let e = digit_run_end(input, g, MIN_DIGITS);
-        n += e - g;
-        if n >= MIN_DIGITS {
-            return true;
-        }
-        let (chars, j, _) = sep_run_fwd(input, e);
-        if !(1..=MAX_SEP_RUN).contains(&chars) || !digit_at(input, j) {
-            return false;
-        }
-        g = j;
-    }
-    false
-}
 
 /// Where a span may start relative to the group at `s`: `(strongly linked to digits
 /// before, left_ok)`, reading the separator run before it once.
@@ -374,28 +424,127 @@ pub(crate) fn plus_trunk_prefix(input: &[u8], s: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::class::digit_run_end;
     use super::*;
 
+    /// The chain walk written plainly (byte copies, `digit_run_end`), as `extend` was
+    /// before it read groups a word at a time: the fast walk must agree with it.
+    fn extend_plain(chain: &mut Chain, input: &[u8], mut g: usize, mut amount: bool) {
+        let mut groups = 0usize;
+        let mut weak = false;
+        chain.base = g;
+        loop {
+            let room = MAX_DIGITS - chain.len;
+            let e = digit_run_end(input, g, room + 1);
+            let n = e - g;
+            if n > room || n == 0 || (weak && n > WEAK_GROUP_MAX) {
+                return;
+            }
+            for k in 0..n {
+                chain.digits[chain.len + k] = input[g + k];
+            }
+            chain.len += n;
+            groups += 1;
+            amount = amount && if groups == 1 { n <= 3 } else { n == 3 };
+            let (chars, j, strong) = sep_run_fwd_general(input, e);
+            let next_is_group = (1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j);
+            let b = at(input, e);
+            let end_ok = if next_is_group {
+                !strong
+            } else {
+                !(is(b, WORD) || (matches!(b, b'-' | b'/' | b'.') && is(at(input, e + 1), WORD)))
+            };
+            if end_ok && chain.n_ends < MAX_DIGITS {
+                chain.ends[chain.n_ends] = End {
+                    rel: (e - chain.base) as u16,
+                    digits: chain.len as u8,
+                    amount: amount && groups >= 2,
+                };
+                chain.n_ends += 1;
+            }
+            if !next_is_group || (!strong && n > WEAK_GROUP_MAX) {
+                return;
+            }
+            weak = !strong;
+            amount = amount && j == e + 1 && b == b'.';
+            g = j;
+        }
+    }
+
+    fn summary(c: &Chain) -> (Vec<u8>, Vec<(u16, u8, bool)>) {
+        let ends = c.ends[..c.n_ends]
+            .iter()
+            .map(|e| (e.rel, e.digits, e.amount))
+            .collect();
+        (c.digits[..c.len].to_vec(), ends)
+    }
+
     #[test]
-    fn min_digits_bound() {
-        for (text, reach) in [
-            ("1985-03-12,", false),
-            ("003/RW 007", false),
-            ("12 345 678", false),
-            ("12 345 6789", true),
-            ("123456789", true),
-            ("12345678x", false),
-            ("1234-5678-9", true),
-            ("12.345.678 .  9", false), // separator run of four
-            ("12.345.678 . 9", true),
-            ("1 1 1 1 1 1 1 1", false),
-            ("1 1 1 1 1 1 1 1 1", true),
-            ("1 1 1 1 1 1 1 12", true),
-            ("12\u{a0}345\u{a0}6789", true),
-            ("1234    56789", false),
-            ("", false),
-        ] {
-            assert_eq!(may_reach_min_digits(text.as_bytes(), 0), reach, "{text:?}");
+    fn separator_mask_is_exact() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'1'; 8];
+                w[pos] = b;
+                let m = ascii_separator_mask(u64::from_le_bytes(w));
+                let sep = is(b, STRONG_SEP | SPACE);
+                assert_eq!(
+                    m,
+                    if sep { 0x80u64 << (8 * pos) } else { 0 },
+                    "{b} at {pos}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn separator_fast_cases_agree_with_the_general_read(
+            s in "[0-9 .\\-/xA,]{0,6}(\u{a0}|\u{2013})?[0-9 .\\-/x]{0,3}",
+        ) {
+            let input = s.as_bytes();
+            for i in 0..=input.len() {
+                let (chars, j, strong) = sep_run_fwd_general(input, i);
+                let want = ((1..=MAX_SEP_RUN).contains(&chars) && digit_at(input, j)).then_some((j, strong));
+                proptest::prop_assert_eq!(link_fwd(input, i), want, "{:?} {}", s, i);
+            }
+        }
+
+        #[test]
+        fn too_few_digits_only_when_the_chain_is_short(
+            s in "[0-9]{1,5}([ .\\-/x,]{1,3}[0-9]{1,5}|\u{a0}[0-9]{1,3}){0,5}[ .\\-/x,A]{0,2}",
+            from in 0usize..6,
+        ) {
+            let input = s.as_bytes();
+            let g = from.min(input.len());
+            if too_few_digits(input, g) {
+                let mut c = Chain::new();
+                c.clear();
+                c.extend(input, g, true);
+                proptest::prop_assert!(c.len < MIN_DIGITS, "{:?} {}", s, g);
+            }
+        }
+
+        #[test]
+        fn word_walk_agrees_with_plain_walk(
+            s in "[0-9]{0,12}([ .\\-/x]{1,4}[0-9]{1,12}|\u{a0}[0-9]{1,5}){0,8}[ .\\-/xA]{0,2}",
+            from in 0usize..8,
+            pre in 0usize..4,
+            amount in proptest::bool::ANY,
+        ) {
+            let input = s.as_bytes();
+            let g = from.min(input.len());
+            let (mut fast, mut plain) = (Chain::new(), Chain::new());
+            // A prefix already in the buffer, as the `+62 (0)` and `(021)` forms leave it.
+            for c in [&mut fast, &mut plain] {
+                c.clear();
+                c.len = pre;
+                c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+            }
+            fast.extend(input, g, amount);
+            extend_plain(&mut plain, input, g, amount);
+            proptest::prop_assert_eq!(summary(&fast), summary(&plain));
+            proptest::prop_assert_eq!(fast.base, plain.base);
         }
     }
 }

@@ -265,13 +265,33 @@ pub(crate) fn labelled_plain_valid(k: Kind, d: &[u8]) -> bool {
 
 /// Kinds whose length rules admit `n` digits written in `form` (labelled or not): the
 /// same length gates as [`numeric_kinds`].
-#[inline]
+#[inline(always)]
 pub(crate) fn possible_kinds(n: usize, form: Form) -> KindSet {
     if form != Form::Plain {
         return bit(Kind::Phone);
     }
+    // One load: every scanned candidate asks.
+    match PLAIN_KINDS.get(n) {
+        Some(&set) => set,
+        None => 0,
+    }
+}
+
+/// [`possible_kinds`] of plain digits, by length (none above NITKU's 22 digits).
+static PLAIN_KINDS: [KindSet; 23] = {
+    let mut t = [0; 23];
+    let mut n = 0;
+    while n < t.len() {
+        t[n] = plain_kinds(n);
+        n += 1;
+    }
+    t
+};
+
+/// Kinds whose length rules admit `n` plain digits.
+const fn plain_kinds(n: usize) -> KindSet {
     let mut set = 0;
-    if (9..=16).contains(&n) {
+    if 9 <= n && n <= 16 {
         set |= bit(Kind::Phone);
     }
     match n {
@@ -282,10 +302,10 @@ pub(crate) fn possible_kinds(n: usize, form: Form) -> KindSet {
         22 => set |= bit(Kind::Nitku),
         _ => {}
     }
-    if (10..=16).contains(&n) {
+    if 10 <= n && n <= 16 {
         set |= bit(Kind::BpjsKetenagakerjaan);
     }
-    if (12..=19).contains(&n) {
+    if 12 <= n && n <= 19 {
         set |= bit(Kind::PaymentCard);
     }
     set
@@ -450,6 +470,10 @@ mod tests {
             assert_eq!(possible_kinds(n, Form::Plain), 0, "{n}");
         }
         assert_ne!(possible_kinds(MIN_DIGITS, Form::Plain), 0);
+        // The table covers every length a kind takes.
+        for n in PLAIN_KINDS.len()..64 {
+            assert_eq!(plain_kinds(n), 0, "{n}");
+        }
     }
 
     #[test]
