@@ -729,8 +729,23 @@ fn after_idd(rest: &[u8], total: usize) -> Result<&[u8], PhoneError> {
         .ok_or(PhoneError::CountryCode)
 }
 
+/// What every international prefix starts with.
+const IDD_START: &[u8] = b"00";
+const _: () = {
+    let mut i = 0;
+    while i < table::IDD_PREFIXES.len() {
+        let p = table::IDD_PREFIXES[i];
+        assert!(p.len() >= 2 && p[0] == IDD_START[0] && p[1] == IDD_START[1]);
+        i += 1;
+    }
+};
+
 /// The digits after an international prefix (`008`, `009`) not followed by `0`.
 fn strip_idd(d: &[u8]) -> Option<&[u8]> {
+    // They all start with `00` (checked at compile time): most numbers are out after one test.
+    if !d.starts_with(IDD_START) {
+        return None;
+    }
     table::IDD_PREFIXES.iter().find_map(|p| {
         let rest = d.strip_prefix(*p)?;
         (rest.first() != Some(&b'0')).then_some(rest)
