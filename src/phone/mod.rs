@@ -694,13 +694,53 @@ fn lex_general(input: &[u8]) -> Result<Lexed, FormatError> {
     })
 }
 
+/// Bit `c` set unless the number trie says at once that no number starting
+/// with the trunk prefix and then digit `c` matches the general pattern (so
+/// that [`strip_trunk`] needs no walk for `0812…`, `021…`). Computed at compile
+/// time from the generated trie.
+static TRUNK_MAY_BE_GENERAL: u16 =
+    trunk_may_be_general(&table::NUMBER_NODES, &table::NUMBER_LEAVES);
+
+/// Builds [`TRUNK_MAY_BE_GENERAL`].
+const fn trunk_may_be_general(nodes: &[[u16; 11]], leaves: &[Leaf]) -> u16 {
+    let first = nodes[0][(table::NATIONAL_PREFIX - b'0') as usize];
+    if first & LEAF != 0 {
+        // A leaf after the trunk digit alone: one answer for every second digit.
+        return if leaves[(first & !LEAF) as usize].general == 0 {
+            0
+        } else {
+            0x3FF
+        };
+    }
+    let mut bits = 0u16;
+    let mut c = 0usize;
+    while c < 10 {
+        let r = nodes[first as usize][c];
+        if r & LEAF == 0 || leaves[(r & !LEAF) as usize].general != 0 {
+            bits |= 1 << c;
+        }
+        c += 1;
+    }
+    bits
+}
+
+/// False when `d` (starting with the trunk prefix) cannot match the general
+/// pattern, by [`TRUNK_MAY_BE_GENERAL`]; true when a walk must tell.
+#[inline]
+fn may_be_general(d: &[u8]) -> bool {
+    match d.get(1) {
+        Some(&c) if c.is_ascii_digit() => TRUNK_MAY_BE_GENERAL >> (c - b'0') & 1 == 1,
+        _ => true,
+    }
+}
+
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
 /// a number matching the general pattern into one that does not.
 #[inline]
 fn strip_trunk(d: &[u8]) -> (&[u8], bool) {
     match d.split_first() {
         Some((&first, rest)) if first == table::NATIONAL_PREFIX => {
-            if general(d) && !general(rest) {
+            if may_be_general(d) && general(d) && !general(rest) {
                 (d, false)
             } else {
                 (rest, true)
@@ -1460,6 +1500,12 @@ mod tests {
         }
 
         #[test]
+        fn trunk_shortcut_only_skips_what_is_not_general(d in "0[0-9]{0,19}") {
+            let d = d.into_bytes();
+            prop_assert!(may_be_general(&d) || !general(&d));
+        }
+
+        #[test]
         fn flattened_trie_agrees(d in "[0-9]{0,20}", junk in any::<u8>(), at in 0usize..22) {
             let d = d.into_bytes();
             let walk = |d: &[u8]| lookup(&table::NUMBER_NODES, &table::NUMBER_LEAVES, d);
@@ -1486,6 +1532,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn trunk_shortcut_on_every_short_prefix() {
+        let mut d = Vec::new();
+        for len in 0..=6u32 {
+            for v in 0..10u32.pow(len) {
+                d.clear();
+                d.push(b'0');
+                d.extend(format!("{v:0w$}", w = len as usize).bytes());
+                assert!(
+                    may_be_general(&d) || !general(&d),
+                    "0{v:0w$}",
+                    w = len as usize
+                );
+            }
+        }
+        // It does skip the walk for the trunk prefix of mobile and area numbers.
+        assert!(!may_be_general(b"081234567890") && !may_be_general(b"0215550123"));
     }
 
     #[test]
