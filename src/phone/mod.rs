@@ -694,44 +694,46 @@ fn lex_general(input: &[u8]) -> Result<Lexed, FormatError> {
     })
 }
 
-/// Bit `c` set unless the number trie says at once that no number starting
-/// with the trunk prefix and then digit `c` matches the general pattern (so
-/// that [`strip_trunk`] needs no walk for `0812…`, `021…`). Computed at compile
-/// time from the generated trie.
-static TRUNK_MAY_BE_GENERAL: u16 =
-    trunk_may_be_general(&table::NUMBER_NODES, &table::NUMBER_LEAVES);
+/// Per two-digit prefix (index `10a + b`): the general-pattern lengths of the
+/// trie leaf reached within those two digits, or [`WALK`] when the walk goes on.
+/// Computed at compile time from the generated trie.
+static GENERAL2: [u32; 100] = general2(&table::NUMBER_NODES, &table::NUMBER_LEAVES);
 
-/// Builds [`TRUNK_MAY_BE_GENERAL`].
-const fn trunk_may_be_general(nodes: &[[u16; 11]], leaves: &[Leaf]) -> u16 {
-    let first = nodes[0][(table::NATIONAL_PREFIX - b'0') as usize];
-    if first & LEAF != 0 {
-        // A leaf after the trunk digit alone: one answer for every second digit.
-        return if leaves[(first & !LEAF) as usize].general == 0 {
-            0
-        } else {
-            0x3FF
-        };
-    }
-    let mut bits = 0u16;
-    let mut c = 0usize;
-    while c < 10 {
-        let r = nodes[first as usize][c];
-        if r & LEAF == 0 || leaves[(r & !LEAF) as usize].general != 0 {
-            bits |= 1 << c;
+/// A [`GENERAL2`] entry for prefixes that do not decide the leaf (leaf masks use 18 bits).
+const WALK: u32 = u32::MAX;
+
+/// Builds [`GENERAL2`].
+const fn general2(nodes: &[[u16; 11]], leaves: &[Leaf]) -> [u32; 100] {
+    let mut out = [WALK; 100];
+    let mut p = 0usize;
+    while p < 100 {
+        let mut r = nodes[0][p / 10];
+        if r & LEAF == 0 {
+            r = nodes[r as usize][p % 10];
         }
-        c += 1;
+        if r & LEAF != 0 {
+            out[p] = leaves[(r & !LEAF) as usize].general;
+        }
+        p += 1;
     }
-    bits
+    out
 }
 
-/// False when `d` (starting with the trunk prefix) cannot match the general
-/// pattern, by [`TRUNK_MAY_BE_GENERAL`]; true when a walk must tell.
+/// [`general`], answered from [`GENERAL2`] without a walk when the first two
+/// digits decide the leaf (`0812…`, `021…`, `62…`).
 #[inline]
-fn may_be_general(d: &[u8]) -> bool {
-    match d.get(1) {
-        Some(&c) if c.is_ascii_digit() => TRUNK_MAY_BE_GENERAL >> (c - b'0') & 1 == 1,
-        _ => true,
+fn general_quick(d: &[u8]) -> bool {
+    let m = match *d {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => {
+            let i = usize::from(a - b'0') * 10 + usize::from(b - b'0');
+            GENERAL2.get(i).copied().unwrap_or(WALK)
+        }
+        _ => WALK,
+    };
+    if m == WALK {
+        return general(d);
     }
+    d.len() <= MAX_NSN && m >> d.len() & 1 == 1
 }
 
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
@@ -740,7 +742,7 @@ fn may_be_general(d: &[u8]) -> bool {
 fn strip_trunk(d: &[u8]) -> (&[u8], bool) {
     match d.split_first() {
         Some((&first, rest)) if first == table::NATIONAL_PREFIX => {
-            if may_be_general(d) && general(d) && !general(rest) {
+            if general_quick(d) && !general(rest) {
                 (d, false)
             } else {
                 (rest, true)
@@ -821,7 +823,7 @@ fn national(d: &[u8], total: usize, plus: bool) -> Result<(&[u8], u8), PhoneErro
         (rest, true)
     } else if let Some(rest) = d.strip_prefix(table::COUNTRY_CODE) {
         let (potential, _) = strip_trunk(rest);
-        if (!general(d) && general(potential)) || d.len() > table::MAX_LENGTH {
+        if (!general_quick(d) && general(potential)) || d.len() > table::MAX_LENGTH {
             (potential, true)
         } else {
             (d, false)
@@ -1500,9 +1502,9 @@ mod tests {
         }
 
         #[test]
-        fn trunk_shortcut_only_skips_what_is_not_general(d in "0[0-9]{0,19}") {
+        fn quick_general_agrees(d in "[0-9]{0,20}") {
             let d = d.into_bytes();
-            prop_assert!(may_be_general(&d) || !general(&d));
+            prop_assert_eq!(general_quick(&d), general(&d));
         }
 
         #[test]
@@ -1535,22 +1537,22 @@ mod tests {
     }
 
     #[test]
-    fn trunk_shortcut_on_every_short_prefix() {
+    fn quick_general_agrees_on_every_short_prefix() {
         let mut d = Vec::new();
         for len in 0..=6u32 {
             for v in 0..10u32.pow(len) {
                 d.clear();
-                d.push(b'0');
                 d.extend(format!("{v:0w$}", w = len as usize).bytes());
-                assert!(
-                    may_be_general(&d) || !general(&d),
-                    "0{v:0w$}",
-                    w = len as usize
-                );
+                assert_eq!(general_quick(&d), general(&d), "{v:0w$}", w = len as usize);
             }
         }
-        // It does skip the walk for the trunk prefix of mobile and area numbers.
-        assert!(!may_be_general(b"081234567890") && !may_be_general(b"0215550123"));
+        // The table decides the trunk prefix of mobile and area numbers and `62`.
+        for p in [b"08", b"02", b"62"] {
+            assert_ne!(
+                GENERAL2[usize::from(p[0] - b'0') * 10 + usize::from(p[1] - b'0')],
+                WALK
+            );
+        }
     }
 
     #[test]
