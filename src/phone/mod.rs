@@ -721,7 +721,7 @@ const fn general2(nodes: &[[u16; 11]], leaves: &[Leaf]) -> [u32; 100] {
 
 /// [`general`], answered from [`GENERAL2`] without a walk when the first two
 /// digits decide the leaf (`0812…`, `021…`, `62…`).
-#[inline]
+#[inline(always)]
 fn general_quick(d: &[u8]) -> bool {
     let m = match *d {
         [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => {
@@ -738,7 +738,7 @@ fn general_quick(d: &[u8]) -> bool {
 
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
 /// a number matching the general pattern into one that does not.
-#[inline]
+#[inline(always)]
 fn strip_trunk(d: &[u8]) -> (&[u8], bool) {
     match d.split_first() {
         Some((&first, rest)) if first == table::NATIONAL_PREFIX => {
@@ -889,7 +889,6 @@ fn number(d: &[u8], total: usize, plus: bool) -> Result<(&[u8], u8, PhoneType), 
 }
 
 /// Fast path: is `input` (written in any accepted form) a valid Indonesian phone number?
-#[inline]
 pub fn is_valid(input: &[u8]) -> bool {
     match read(input) {
         Ok(Read::Plain(d, plus)) => number(d, d.len(), plus).is_ok(),
