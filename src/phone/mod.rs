@@ -441,11 +441,24 @@ fn separator_bits(w: u64) -> u32 {
     byte_bits(zero(b' ') | zero(b'.') | zero(b'-') | zero(b'/'))
 }
 
-/// [`lex`] for the common case, without a branch on what the input holds: 8 to
-/// 16 bytes, an optional leading `+`, then digits and one-byte separators (at
-/// most three in a row) between digits. `None` leaves the input to the general loop.
+/// An input of the common shape, as [`short_shape`] found it.
+struct ShortShape {
+    /// Bytes 0-7 and 8-15 (zeros past the end) as little-endian words.
+    lo: u64,
+    hi: u64,
+    /// Bit k set when byte k is a digit.
+    digits: u32,
+    /// Bit k set when byte k is a one-byte separator.
+    seps: u32,
+    plus: bool,
+}
+
+/// The common case of [`lex`] recognised without a branch on what the input
+/// holds: 8 to 16 bytes, an optional leading `+`, then digits and one-byte
+/// separators (at most three in a row) between digits. `None` leaves the input
+/// to the general loop.
 #[inline(always)]
-fn lex_short(input: &[u8]) -> Option<Lexed> {
+fn short_shape(input: &[u8]) -> Option<ShortShape> {
     let n = input.len();
     if !(8..=16).contains(&n) {
         return None;
@@ -461,35 +474,100 @@ fn lex_short(input: &[u8]) -> Option<Lexed> {
         .checked_shr(8 * (16 - n) as u32)
         .unwrap_or(0);
     let digits = digit_bits(lo) | digit_bits(hi) << 8;
-    let seps = separator_bits(lo) | separator_bits(hi) << 8;
     let plus = lo & 0xFF == u64::from(b'+');
     let first = u32::from(plus);
     let all = (1u32 << n) - 1;
+    if digits | first == all {
+        // Plain digits (the common case in records): no separator to look for.
+        return Some(ShortShape {
+            lo,
+            hi,
+            digits,
+            seps: 0,
+            plus,
+        });
+    }
+    let seps = separator_bits(lo) | separator_bits(hi) << 8;
     let fits = (digits | seps | first) == all
         && digits >> first & 1 == 1
         && digits >> (n - 1) & 1 == 1
         && seps & seps >> 1 & seps >> 2 & seps >> 3 == 0;
-    if !fits {
-        return None;
-    }
-    // Keep the digits: every byte is stored, the count moves on digits only.
-    let mut buf = [0u8; LEX_BUF];
-    let mut total = 0usize;
-    for k in 0..16 {
-        let w = if k < 8 { lo } else { hi };
-        buf[total & 15] = (w >> (8 * (k % 8))) as u8;
-        total += (digits >> k & 1) as usize;
-    }
-    // What the last stores left after the digits.
-    if let Some(slot) = buf.get_mut(total) {
-        *slot = 0;
-    }
-    Some(Lexed {
-        buf,
-        len: total,
-        total,
+    fits.then_some(ShortShape {
+        lo,
+        hi,
+        digits,
+        seps,
         plus,
     })
+}
+
+impl ShortShape {
+    /// The digits read by [`lex`]: every byte is stored, the count moves on digits only.
+    #[inline(always)]
+    fn lexed(&self) -> Lexed {
+        let mut buf = [0u8; LEX_BUF];
+        let mut total = 0usize;
+        for k in 0..16 {
+            let w = if k < 8 { self.lo } else { self.hi };
+            buf[total & 15] = (w >> (8 * (k % 8))) as u8;
+            total += (self.digits >> k & 1) as usize;
+        }
+        // What the last stores left after the digits.
+        if let Some(slot) = buf.get_mut(total) {
+            *slot = 0;
+        }
+        Lexed {
+            buf,
+            len: total,
+            total,
+            plus: self.plus,
+        }
+    }
+}
+
+/// [`lex`] for the common case (see [`short_shape`]).
+#[inline(always)]
+fn lex_short(input: &[u8]) -> Option<Lexed> {
+    short_shape(input).map(|s| s.lexed())
+}
+
+/// The digits of `input` when it is nothing but digits after an optional `+`
+/// (`081234567890`, `+6281234567890`: most values in records), with whether the
+/// `+` was there; `None` leaves the input to [`lex`], which reads such input to
+/// the same digits.
+#[inline]
+fn plain_digits(input: &[u8]) -> Option<(&[u8], bool)> {
+    let plus = input.first() == Some(&b'+');
+    let d = input.get(usize::from(plus)..)?;
+    let fits = !d.is_empty() && d.len() <= MAX_DIGITS && digits::all_digits(d);
+    fits.then_some((d, plus))
+}
+
+/// Written input read into digits.
+enum Read<'a> {
+    /// Only digits after an optional `+` (the flag): the digits, read in place.
+    Plain(&'a [u8], bool),
+    /// Anything else the lexer accepts: the digits copied out.
+    Lexed(Lexed),
+}
+
+/// [`lex`], except that input of plain digits is not copied: it is used in place.
+#[inline(always)]
+fn read(input: &[u8]) -> Result<Read<'_>, FormatError> {
+    if let Some(s) = short_shape(input) {
+        if s.seps == 0 {
+            let d = input.get(usize::from(s.plus)..).unwrap_or(&[]);
+            return Ok(Read::Plain(d, s.plus));
+        }
+        return Ok(Read::Lexed(s.lexed()));
+    }
+    // Plain digits of other lengths (8-16 bytes were seen above).
+    if !(8..=16).contains(&input.len()) {
+        if let Some((d, plus)) = plain_digits(input) {
+            return Ok(Read::Plain(d, plus));
+        }
+    }
+    lex_general(input).map(Read::Lexed)
 }
 
 /// Reads `+62 (0)812-3456.7890`-style input into digits.
@@ -503,6 +581,12 @@ fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
     if let Some(lx) = lex_short(input) {
         return Ok(lx);
     }
+    lex_general(input)
+}
+
+/// [`lex`] past its common case: the general loop.
+#[inline(always)]
+fn lex_general(input: &[u8]) -> Result<Lexed, FormatError> {
     let (start, end) = trim(input);
     if start >= end {
         return Err(FormatError::Empty);
@@ -610,13 +694,55 @@ fn lex(input: &[u8]) -> Result<Lexed, FormatError> {
     })
 }
 
+/// Per two-digit prefix (index `10a + b`): the general-pattern lengths of the
+/// trie leaf reached within those two digits, or [`WALK`] when the walk goes on.
+/// Computed at compile time from the generated trie.
+static GENERAL2: [u32; 100] = general2(&table::NUMBER_NODES, &table::NUMBER_LEAVES);
+
+/// A [`GENERAL2`] entry for prefixes that do not decide the leaf (leaf masks use 18 bits).
+const WALK: u32 = u32::MAX;
+
+/// Builds [`GENERAL2`].
+const fn general2(nodes: &[[u16; 11]], leaves: &[Leaf]) -> [u32; 100] {
+    let mut out = [WALK; 100];
+    let mut p = 0usize;
+    while p < 100 {
+        let mut r = nodes[0][p / 10];
+        if r & LEAF == 0 {
+            r = nodes[r as usize][p % 10];
+        }
+        if r & LEAF != 0 {
+            out[p] = leaves[(r & !LEAF) as usize].general;
+        }
+        p += 1;
+    }
+    out
+}
+
+/// [`general`], answered from [`GENERAL2`] without a walk when the first two
+/// digits decide the leaf (`0812…`, `021…`, `62…`).
+#[inline(always)]
+fn general_quick(d: &[u8]) -> bool {
+    let m = match *d {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => {
+            let i = usize::from(a - b'0') * 10 + usize::from(b - b'0');
+            GENERAL2.get(i).copied().unwrap_or(WALK)
+        }
+        _ => WALK,
+    };
+    if m == WALK {
+        return general(d);
+    }
+    d.len() <= MAX_NSN && m >> d.len() & 1 == 1
+}
+
 /// libphonenumber's national-prefix step: drop one leading `0` unless that turns
 /// a number matching the general pattern into one that does not.
-#[inline]
+#[inline(always)]
 fn strip_trunk(d: &[u8]) -> (&[u8], bool) {
     match d.split_first() {
         Some((&first, rest)) if first == table::NATIONAL_PREFIX => {
-            if general(d) && !general(rest) {
+            if general_quick(d) && !general(rest) {
                 (d, false)
             } else {
                 (rest, true)
@@ -645,8 +771,23 @@ fn after_idd(rest: &[u8], total: usize) -> Result<&[u8], PhoneError> {
         .ok_or(PhoneError::CountryCode)
 }
 
+/// What every international prefix starts with.
+const IDD_START: &[u8] = b"00";
+const _: () = {
+    let mut i = 0;
+    while i < table::IDD_PREFIXES.len() {
+        let p = table::IDD_PREFIXES[i];
+        assert!(p.len() >= 2 && p[0] == IDD_START[0] && p[1] == IDD_START[1]);
+        i += 1;
+    }
+};
+
 /// The digits after an international prefix (`008`, `009`) not followed by `0`.
 fn strip_idd(d: &[u8]) -> Option<&[u8]> {
+    // They all start with `00` (checked at compile time): most numbers are out after one test.
+    if !d.starts_with(IDD_START) {
+        return None;
+    }
     table::IDD_PREFIXES.iter().find_map(|p| {
         let rest = d.strip_prefix(*p)?;
         (rest.first() != Some(&b'0')).then_some(rest)
@@ -658,29 +799,31 @@ const HAD_COUNTRY_CODE: u8 = 1;
 const HAD_EXTRA_ZERO: u8 = 2;
 
 /// Country code and trunk prefix handling: the national significant number and flags.
-#[inline]
-fn national(lx: &Lexed) -> Result<(&[u8], u8), PhoneError> {
-    let d = lx.digits();
-    if lx.total > MAX_DIGITS {
-        return Err(PhoneError::InvalidLength { digits: lx.total });
+///
+/// `d` holds the first digits of the input (all of them when `total <= MAX_DIGITS`),
+/// `total` counts them all and `plus` says the input started with `+`.
+#[inline(always)]
+fn national(d: &[u8], total: usize, plus: bool) -> Result<(&[u8], u8), PhoneError> {
+    if total > MAX_DIGITS {
+        return Err(PhoneError::InvalidLength { digits: total });
     }
-    let (nat, cc) = if lx.plus {
+    let (nat, cc) = if plus {
         if d.starts_with(table::COUNTRY_CODE) {
-            (after_idd(d, lx.total)?, true)
+            (after_idd(d, total)?, true)
         } else if let Some(rest) = strip_idd(d) {
             // libphonenumber retries `+` followed by an international prefix without the `+`.
-            (after_idd(rest, lx.total)?, true)
+            (after_idd(rest, total)?, true)
         } else {
             return Err(PhoneError::CountryCode);
         }
     } else if let Some(rest) = strip_idd(d) {
-        (after_idd(rest, lx.total)?, true)
+        (after_idd(rest, total)?, true)
     } else if let Some(rest) = d.strip_prefix(b"0062") {
         // Deliberate difference: `00` + 62 as dialled from abroad (see the module docs).
         (rest, true)
     } else if let Some(rest) = d.strip_prefix(table::COUNTRY_CODE) {
         let (potential, _) = strip_trunk(rest);
-        if (!general(d) && general(potential)) || d.len() > table::MAX_LENGTH {
+        if (!general_quick(d) && general(potential)) || d.len() > table::MAX_LENGTH {
             (potential, true)
         } else {
             (d, false)
@@ -729,10 +872,29 @@ fn invalid(nsn: &[u8]) -> PhoneError {
     PhoneError::InvalidLength { digits: nsn.len() }
 }
 
+/// The national significant number, flags and type of a number given as its
+/// digits (see [`national`]), or why it is not valid.
+#[inline(always)]
+fn number(d: &[u8], total: usize, plus: bool) -> Result<(&[u8], u8, PhoneType), PhoneError> {
+    let (nsn, flags) = national(d, total, plus)?;
+    let ty = PhoneType::from_code(number_code(nsn));
+    if ty == PhoneType::Unknown {
+        // A kept trunk 0 (`0812345`: too short to strip) says little; judge what follows it.
+        return Err(match nsn.split_first() {
+            Some((&b'0', rest)) if invalid(nsn) == PhoneError::UnknownPrefix => invalid(rest),
+            _ => invalid(nsn),
+        });
+    }
+    Ok((nsn, flags, ty))
+}
+
 /// Fast path: is `input` (written in any accepted form) a valid Indonesian phone number?
-#[inline]
 pub fn is_valid(input: &[u8]) -> bool {
-    Phone::parse_bytes(input).is_ok()
+    match read(input) {
+        Ok(Read::Plain(d, plus)) => number(d, d.len(), plus).is_ok(),
+        Ok(Read::Lexed(lx)) => number(lx.digits(), lx.total, lx.plus).is_ok(),
+        Err(_) => false,
+    }
 }
 
 /// A valid Indonesian phone number: its national significant number (NSN, the
@@ -756,30 +918,40 @@ impl Phone {
 
     /// [`Phone::parse`] over bytes (UTF-8 or not).
     pub fn parse_bytes(input: &[u8]) -> Result<Phone, PhoneError> {
-        let lx = lex(input)?;
-        let (nsn, flags) = national(&lx)?;
-        let ty = PhoneType::from_code(number_code(nsn));
-        if ty == PhoneType::Unknown {
-            // A kept trunk 0 (`0812345`: too short to strip) says little; judge what follows it.
-            return Err(match nsn.split_first() {
-                Some((&b'0', rest)) if invalid(nsn) == PhoneError::UnknownPrefix => invalid(rest),
-                _ => invalid(nsn),
-            });
-        }
-        // The NSN is what is left of the lexed digits after the prefixes, and the
-        // lexer leaves zeros after them: one fixed-size copy.
+        let lx = match read(input)? {
+            Read::Plain(d, plus) => {
+                let (nsn, flags, ty) = number(d, d.len(), plus)?;
+                // Three word loads (zeros past the end) rather than a copy of variable length.
+                let mut buf = [0u8; MAX_NSN];
+                for (k, dst) in buf.chunks_mut(8).enumerate() {
+                    let w = word_at(nsn, 8 * k).to_le_bytes();
+                    dst.copy_from_slice(w.get(..dst.len()).unwrap_or(&[]));
+                }
+                return Ok(Phone::new(buf, nsn.len(), flags, ty));
+            }
+            Read::Lexed(lx) => lx,
+        };
+        let (nsn, flags, ty) = number(lx.digits(), lx.total, lx.plus)?;
+        // The NSN ends the lexed digits, and the lexer leaves zeros after them:
+        // one fixed-size copy.
         let mut buf = [0u8; MAX_NSN];
         let off = lx.len - nsn.len();
         match lx.buf.get(off..off + MAX_NSN) {
             Some(src) => buf.copy_from_slice(src),
             None => buf[..nsn.len()].copy_from_slice(nsn),
         }
-        Ok(Phone {
-            nsn: buf,
-            len: nsn.len() as u8,
+        Ok(Phone::new(buf, nsn.len(), flags, ty))
+    }
+
+    /// A phone from its NSN, given as `len` digits then zeros.
+    #[inline]
+    fn new(nsn: [u8; MAX_NSN], len: usize, flags: u8, ty: PhoneType) -> Phone {
+        Phone {
+            nsn,
+            len: len as u8,
             ty,
             flags,
-        })
+        }
     }
 
     /// The national significant number: digits after +62, without the trunk `0`
@@ -1302,6 +1474,39 @@ mod tests {
         }
 
         #[test]
+        fn plain_digits_agree_with_lexer(
+            prefix in prop::sample::select(vec![
+                "", "0", "62", "+62", "620", "+620", "+", "0062", "008", "+00962",
+            ]),
+            d in "[0-9]{0,20}",
+        ) {
+            let input = format!("{prefix}{d}").into_bytes();
+            // The general path: the byte-at-a-time lexer, then the same prefix rules.
+            let slow = reference::lex(&input)
+                .map_err(PhoneError::from)
+                .and_then(|lx| {
+                    number(lx.digits(), lx.total, lx.plus).map(|(n, f, t)| (n.to_vec(), f, t))
+                });
+            let fast = Phone::parse_bytes(&input).map(|p| (p.nsn_bytes().to_vec(), p.flags, p.ty));
+            prop_assert_eq!(&fast, &slow);
+            prop_assert_eq!(is_valid(&input), slow.is_ok());
+            if let Ok(p) = Phone::parse_bytes(&input) {
+                prop_assert!(p.nsn[usize::from(p.len)..].iter().all(|&b| b == 0));
+            }
+            // The fast path is the one taken (up to the digits kept).
+            let digits = input.iter().filter(|b| b.is_ascii_digit()).count();
+            if (1..=MAX_DIGITS).contains(&digits) {
+                prop_assert!(matches!(read(&input), Ok(Read::Plain(..))));
+            }
+        }
+
+        #[test]
+        fn quick_general_agrees(d in "[0-9]{0,20}") {
+            let d = d.into_bytes();
+            prop_assert_eq!(general_quick(&d), general(&d));
+        }
+
+        #[test]
         fn flattened_trie_agrees(d in "[0-9]{0,20}", junk in any::<u8>(), at in 0usize..22) {
             let d = d.into_bytes();
             let walk = |d: &[u8]| lookup(&table::NUMBER_NODES, &table::NUMBER_LEAVES, d);
@@ -1327,6 +1532,25 @@ mod tests {
                     w = len as usize
                 );
             }
+        }
+    }
+
+    #[test]
+    fn quick_general_agrees_on_every_short_prefix() {
+        let mut d = Vec::new();
+        for len in 0..=6u32 {
+            for v in 0..10u32.pow(len) {
+                d.clear();
+                d.extend(format!("{v:0w$}", w = len as usize).bytes());
+                assert_eq!(general_quick(&d), general(&d), "{v:0w$}", w = len as usize);
+            }
+        }
+        // The table decides the trunk prefix of mobile and area numbers and `62`.
+        for p in [b"08", b"02", b"62"] {
+            assert_ne!(
+                GENERAL2[usize::from(p[0] - b'0') * 10 + usize::from(p[1] - b'0')],
+                WALK
+            );
         }
     }
 
