@@ -204,22 +204,7 @@ fn skip_ws(s: &[u8], mut i: usize) -> usize {
 fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
     let mut i = start;
     loop {
-        // Plain bytes need no decision: eight at a time to the first candidate...
-        while let Some(w) = s.get(i..i + 8) {
-            let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-            if m != 0 {
-                i += (m.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
-        // ...then byte by byte.
-        while let Some(&b) = s.get(i) {
-            if STRING_SPECIAL[usize::from(b)] {
-                break;
-            }
-            i += 1;
-        }
+        i = first_special(s, i);
         match s.get(i) {
             None => return Err("unterminated string"),
             Some(b'"') => return Ok(i),
@@ -233,6 +218,30 @@ fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
             Some(_) => i += 1,
         }
     }
+}
+
+/// Index of the first quote, backslash or control character at or after `i` (or
+/// the end): plain bytes need no decision, so eight are read at a time while a
+/// whole word is left, the last few byte by byte.
+#[inline(always)]
+fn first_special(s: &[u8], mut i: usize) -> usize {
+    let mut rest = s.get(i..).unwrap_or(&[]);
+    while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        let m = special_bytes(u64::from_le_bytes(*w));
+        if m != 0 {
+            // The lowest flagged byte is exact (see `special_bytes`).
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        rest = tail;
+        i += 8;
+    }
+    for &b in rest {
+        if STRING_SPECIAL[usize::from(b)] {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// Parses one JSON line (terminator excluded) into its string and number values.

@@ -109,7 +109,7 @@ pub struct RecordStream {
     key_plans: HashMap<Vec<u8>, ColumnPlan>,
     /// The keys of the last line in order, with their plans: JSON lines usually
     /// repeat their keys in the same order, so most look-ups are one compare.
-    key_order: Vec<(Vec<u8>, ColumnPlan)>,
+    key_order: Vec<KeySlot>,
     /// Position in `key_order` of the next key expected.
     key_next: usize,
     reports: Vec<Malformed>,
@@ -481,13 +481,19 @@ impl RecordStream {
         r
     }
 
-    /// The plan of a JSON key (raw bytes between the quotes), cached.
+    /// The plan of the JSON key `rec[ks..ke]` (raw bytes between the quotes), cached.
     #[inline]
-    fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
-        if let Some((k, p)) = self.key_order.get(self.key_next) {
-            if same_key(k, key) {
+    fn plan_for_key(&mut self, rec: &[u8], ks: usize, ke: usize) -> ColumnPlan {
+        let key = rec.get(ks..ke).unwrap_or(&[]);
+        if let Some(slot) = self.key_order.get(self.key_next) {
+            let same = slot.key.len() == key.len()
+                && match key_word(rec, ks, key.len()) {
+                    Some(w) => w == slot.word,
+                    None => same_key(&slot.key, key),
+                };
+            if same {
                 self.key_next += 1;
-                return *p;
+                return slot.plan;
             }
         }
         self.plan_for_new_key(key)
@@ -509,7 +515,7 @@ impl RecordStream {
         // Remember this line's order (bounded like the map).
         if self.key_order.len() < 256 && key.len() <= MAX_CACHED_KEY {
             self.key_order.truncate(self.key_next);
-            self.key_order.push((key.to_vec(), p));
+            self.key_order.push(KeySlot::new(key, p));
             self.key_next = self.key_order.len();
         }
         p
@@ -520,7 +526,7 @@ impl RecordStream {
     fn value_plan(&mut self, rec: &[u8], v: &jsonl::Value) -> ColumnPlan {
         match v.key {
             None => ColumnPlan::unnamed(self.redactor.policy()),
-            Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
+            Some((ks, ke)) => self.plan_for_key(rec, ks, ke),
         }
     }
 
@@ -675,6 +681,41 @@ fn redact_fields(
     }
     out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
     Ok(())
+}
+
+/// A key of [`RecordStream::key_order`] with its plan.
+struct KeySlot {
+    key: Vec<u8>,
+    /// [`key_word`] of the key, 0 for keys longer than a word.
+    word: u64,
+    plan: ColumnPlan,
+}
+
+impl KeySlot {
+    fn new(key: &[u8], plan: ColumnPlan) -> KeySlot {
+        let mut padded = [0u8; 16];
+        if let Some(head) = padded.get_mut(..key.len()) {
+            head.copy_from_slice(key);
+        }
+        KeySlot {
+            key: key.to_vec(),
+            word: key_word(&padded, 0, key.len()).unwrap_or(0),
+            plan,
+        }
+    }
+}
+
+/// The `len` bytes at `s[start..]` (a key of one to eight bytes) as one number,
+/// bytes past them zeroed: a key compare is then one compare of two numbers, not a
+/// byte loop. `None` for other lengths or when fewer than eight bytes are left
+/// (keys are followed by at least `":` and a value, so that is rare).
+#[inline]
+fn key_word(s: &[u8], start: usize, len: usize) -> Option<u64> {
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let w = s.get(start..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * len)))
 }
 
 /// `a == b` for short keys without a `bcmp` call, whose set-up costs more than
