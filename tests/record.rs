@@ -581,3 +581,26 @@ fn jsonl_cached_key_plans_agree_with_fresh_streams() {
         String::from_utf8(expected).unwrap()
     );
 }
+
+/// Values are redacted in place as the parser finds them: a line that turns out
+/// malformed after some of them is still reported and redacted as text, from the
+/// input bytes (nothing of the in-place work is left).
+#[test]
+fn jsonl_malformed_after_redacted_values_is_text() {
+    let lines: [&[u8]; 4] = [
+        b"{\"nama\": \"Budi Santoso\", \"nik\": \"3171011708450001\", \"x\": }\n",
+        b"{\"nama\": \"Budi\", \"umur\": 41, \"nik\": 3171011708450001 x\n",
+        b"{\"nik\": \"3171011708450001\"} {\"nama\": \"Ani\"}\n",
+        b"[\"0812-3456-7890\", \"user1@contoh.co.id\", \n",
+    ];
+    for line in lines {
+        let (out, bad) = run(Format::Jsonl, Policy::default(), line, 7);
+        assert_eq!(bad.len(), 1, "{}", String::from_utf8_lossy(line));
+        let mut want = Vec::new();
+        Redactor::new(Policy::default())
+            .unwrap()
+            .redact_text(line, &mut want)
+            .unwrap();
+        assert_eq!(out, want, "{}", String::from_utf8_lossy(line));
+    }
+}

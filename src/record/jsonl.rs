@@ -47,15 +47,28 @@ fn special_bytes(w: u64) -> u64 {
 /// Deepest nesting accepted.
 const MAX_DEPTH: usize = 128;
 
-struct Parser<'a> {
+/// Where the parser hands each value, in line order.
+pub(crate) trait Sink {
+    /// Takes the next value.
+    fn value(&mut self, v: Value);
+}
+
+impl Sink for Vec<Value> {
+    #[inline(always)]
+    fn value(&mut self, v: Value) {
+        self.push(v);
+    }
+}
+
+struct Parser<'a, S: Sink> {
     s: &'a [u8],
     i: usize,
-    out: &'a mut Vec<Value>,
+    out: &'a mut S,
 }
 
 type R = Result<(), &'static str>;
 
-impl Parser<'_> {
+impl<S: Sink> Parser<'_, S> {
     fn ws(&mut self) {
         self.i = skip_ws(self.s, self.i);
     }
@@ -93,7 +106,7 @@ impl Parser<'_> {
             if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
                 let start = i + 1;
                 let end = string_end(s, start)?;
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end,
                     number: false,
@@ -150,7 +163,7 @@ impl Parser<'_> {
             }
             Some(b'"') => {
                 let (start, end) = self.string()?;
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end,
                     number: false,
@@ -169,7 +182,7 @@ impl Parser<'_> {
                 if !self.s[start..self.i].iter().any(u8::is_ascii_digit) {
                     return Err("invalid number");
                 }
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end: self.i,
                     number: true,
@@ -245,8 +258,16 @@ fn first_special(s: &[u8], mut i: usize) -> usize {
 }
 
 /// Parses one JSON line (terminator excluded) into its string and number values.
+#[cfg(test)]
 pub(crate) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
     out.clear();
+    parse_line_into(line, out)
+}
+
+/// Parses one JSON line (terminator excluded), handing its string and number values
+/// to `out` as they are found (values before a syntax error included).
+#[inline]
+pub(crate) fn parse_line_into<S: Sink>(line: &[u8], out: &mut S) -> R {
     let mut p = Parser { s: line, i: 0, out };
     p.value(None, 0)?;
     p.ws();
