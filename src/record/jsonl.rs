@@ -97,11 +97,17 @@ impl<S: Sink> Parser<'_, S> {
             }
             let ks = i + 1;
             let ke = string_end(s, ks)?;
-            i = skip_ws(s, ke + 1);
-            if s.get(i) != Some(&b':') {
-                return Err("expected ':'");
-            }
-            i = skip_ws(s, i + 1);
+            // The usual `": "` before a string value is taken whole (what the
+            // whitespace loops would find).
+            i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
+                ke + 3
+            } else {
+                i = skip_ws(s, ke + 1);
+                if s.get(i) != Some(&b':') {
+                    return Err("expected ':'");
+                }
+                skip_ws(s, i + 1)
+            };
             let key = Some((ks, ke));
             if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
                 let start = i + 1;
@@ -117,6 +123,11 @@ impl<S: Sink> Parser<'_, S> {
                 self.i = i;
                 self.value(key, depth + 1)?;
                 i = self.i;
+            }
+            // Likewise the usual `, ` before the next key.
+            if s.get(i..i + 2) == Some(b", ") {
+                i += 2;
+                continue;
             }
             i = skip_ws(s, i);
             match s.get(i) {
