@@ -522,3 +522,85 @@ fn jsonl_numbers_in_place_agree_with_rebuilt_lines() {
     assert!(out.contains("\"umur\": 45"), "{out}");
     assert!(out.ends_with("\"317101**********\""), "{out}");
 }
+
+/// Key plans are cached in the last line's order and compared a word at a time:
+/// one stream over many lines gives what a fresh stream (no cache) gives per line,
+/// for keys that differ only in their last byte, at every length around a word,
+/// escaped, and close to the line's end.
+#[test]
+fn jsonl_cached_key_plans_agree_with_fresh_streams() {
+    let keys = [
+        "nama",
+        "namb",
+        "nam",
+        "namaa",
+        "n",
+        "m",
+        "Nama",
+        "fullname",
+        "fullnamx",
+        "fullnamee",
+        "namalengkap",
+        "namalengkaq",
+        "nama\\u0041",
+        "",
+        "nik",
+        "nia",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut input = Vec::new();
+    let mut expected = Vec::new();
+    for _ in 0..5000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let n = 1 + (x % 4) as usize;
+        let compact = (x >> 3) % 3 == 0;
+        let mut line = String::from("{");
+        for k in 0..n {
+            let key = keys[((x >> (8 + 5 * k)) % keys.len() as u64) as usize];
+            if k > 0 {
+                line.push_str(if compact { "," } else { ", " });
+            }
+            line.push_str(&format!("\"{key}\""));
+            line.push_str(if compact { ":" } else { ": " });
+            line.push_str(if (x >> (40 + k)) % 4 == 0 {
+                "1"
+            } else {
+                "\"Budi 3171011708450001\""
+            });
+        }
+        line.push_str("}\n");
+        input.extend_from_slice(line.as_bytes());
+        expected.extend(run(Format::Jsonl, Policy::default(), line.as_bytes(), 1 << 20).0);
+    }
+    let (out, bad) = run(Format::Jsonl, Policy::default(), &input, 4096);
+    assert!(bad.is_empty());
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(expected).unwrap()
+    );
+}
+
+/// Values are redacted in place as the parser finds them: a line that turns out
+/// malformed after some of them is still reported and redacted as text, from the
+/// input bytes (nothing of the in-place work is left).
+#[test]
+fn jsonl_malformed_after_redacted_values_is_text() {
+    let lines: [&[u8]; 4] = [
+        b"{\"nama\": \"Budi Santoso\", \"nik\": \"3171011708450001\", \"x\": }\n",
+        b"{\"nama\": \"Budi\", \"umur\": 41, \"nik\": 3171011708450001 x\n",
+        b"{\"nik\": \"3171011708450001\"} {\"nama\": \"Ani\"}\n",
+        b"[\"0812-3456-7890\", \"user1@contoh.co.id\", \n",
+    ];
+    for line in lines {
+        let (out, bad) = run(Format::Jsonl, Policy::default(), line, 7);
+        assert_eq!(bad.len(), 1, "{}", String::from_utf8_lossy(line));
+        let mut want = Vec::new();
+        Redactor::new(Policy::default())
+            .unwrap()
+            .redact_text(line, &mut want)
+            .unwrap();
+        assert_eq!(out, want, "{}", String::from_utf8_lossy(line));
+    }
+}

@@ -47,15 +47,28 @@ fn special_bytes(w: u64) -> u64 {
 /// Deepest nesting accepted.
 const MAX_DEPTH: usize = 128;
 
-struct Parser<'a> {
+/// Where the parser hands each value, in line order.
+pub(crate) trait Sink {
+    /// Takes the next value.
+    fn value(&mut self, v: Value);
+}
+
+impl Sink for Vec<Value> {
+    #[inline(always)]
+    fn value(&mut self, v: Value) {
+        self.push(v);
+    }
+}
+
+struct Parser<'a, S: Sink> {
     s: &'a [u8],
     i: usize,
-    out: &'a mut Vec<Value>,
+    out: &'a mut S,
 }
 
 type R = Result<(), &'static str>;
 
-impl Parser<'_> {
+impl<S: Sink> Parser<'_, S> {
     fn ws(&mut self) {
         self.i = skip_ws(self.s, self.i);
     }
@@ -84,16 +97,22 @@ impl Parser<'_> {
             }
             let ks = i + 1;
             let ke = string_end(s, ks)?;
-            i = skip_ws(s, ke + 1);
-            if s.get(i) != Some(&b':') {
-                return Err("expected ':'");
-            }
-            i = skip_ws(s, i + 1);
+            // The usual `": "` before a string value is taken whole (what the
+            // whitespace loops would find).
+            i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
+                ke + 3
+            } else {
+                i = skip_ws(s, ke + 1);
+                if s.get(i) != Some(&b':') {
+                    return Err("expected ':'");
+                }
+                skip_ws(s, i + 1)
+            };
             let key = Some((ks, ke));
             if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
                 let start = i + 1;
                 let end = string_end(s, start)?;
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end,
                     number: false,
@@ -104,6 +123,11 @@ impl Parser<'_> {
                 self.i = i;
                 self.value(key, depth + 1)?;
                 i = self.i;
+            }
+            // Likewise the usual `, ` before the next key.
+            if s.get(i..i + 2) == Some(b", ") {
+                i += 2;
+                continue;
             }
             i = skip_ws(s, i);
             match s.get(i) {
@@ -150,7 +174,7 @@ impl Parser<'_> {
             }
             Some(b'"') => {
                 let (start, end) = self.string()?;
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end,
                     number: false,
@@ -169,7 +193,7 @@ impl Parser<'_> {
                 if !self.s[start..self.i].iter().any(u8::is_ascii_digit) {
                     return Err("invalid number");
                 }
-                self.out.push(Value {
+                self.out.value(Value {
                     start,
                     end: self.i,
                     number: true,
@@ -204,22 +228,7 @@ fn skip_ws(s: &[u8], mut i: usize) -> usize {
 fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
     let mut i = start;
     loop {
-        // Plain bytes need no decision: eight at a time to the first candidate...
-        while let Some(w) = s.get(i..i + 8) {
-            let m = special_bytes(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-            if m != 0 {
-                i += (m.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
-        // ...then byte by byte.
-        while let Some(&b) = s.get(i) {
-            if STRING_SPECIAL[usize::from(b)] {
-                break;
-            }
-            i += 1;
-        }
+        i = first_special(s, i);
         match s.get(i) {
             None => return Err("unterminated string"),
             Some(b'"') => return Ok(i),
@@ -235,9 +244,41 @@ fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
     }
 }
 
+/// Index of the first quote, backslash or control character at or after `i` (or
+/// the end): plain bytes need no decision, so eight are read at a time while a
+/// whole word is left, the last few byte by byte.
+#[inline(always)]
+fn first_special(s: &[u8], mut i: usize) -> usize {
+    let mut rest = s.get(i..).unwrap_or(&[]);
+    while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        let m = special_bytes(u64::from_le_bytes(*w));
+        if m != 0 {
+            // The lowest flagged byte is exact (see `special_bytes`).
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        rest = tail;
+        i += 8;
+    }
+    for &b in rest {
+        if STRING_SPECIAL[usize::from(b)] {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// Parses one JSON line (terminator excluded) into its string and number values.
+#[cfg(test)]
 pub(crate) fn parse_line(line: &[u8], out: &mut Vec<Value>) -> R {
     out.clear();
+    parse_line_into(line, out)
+}
+
+/// Parses one JSON line (terminator excluded), handing its string and number values
+/// to `out` as they are found (values before a syntax error included).
+#[inline]
+pub(crate) fn parse_line_into<S: Sink>(line: &[u8], out: &mut S) -> R {
     let mut p = Parser { s: line, i: 0, out };
     p.value(None, 0)?;
     p.ws();

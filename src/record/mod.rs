@@ -106,12 +106,7 @@ pub struct RecordStream {
     in_place: bool,
     fields: Vec<(usize, usize)>,
     values: Vec<jsonl::Value>,
-    key_plans: HashMap<Vec<u8>, ColumnPlan>,
-    /// The keys of the last line in order, with their plans: JSON lines usually
-    /// repeat their keys in the same order, so most look-ups are one compare.
-    key_order: Vec<(Vec<u8>, ColumnPlan)>,
-    /// Position in `key_order` of the next key expected.
-    key_next: usize,
+    keys: KeyPlans,
     reports: Vec<Malformed>,
     malformed: u64,
     records: u64,
@@ -134,9 +129,7 @@ impl RecordStream {
             in_place: false,
             fields: Vec::new(),
             values: Vec::new(),
-            key_plans: HashMap::new(),
-            key_order: Vec::new(),
-            key_next: 0,
+            keys: KeyPlans::default(),
             reports: Vec::new(),
             malformed: 0,
             records: 0,
@@ -481,75 +474,6 @@ impl RecordStream {
         r
     }
 
-    /// The plan of a JSON key (raw bytes between the quotes), cached.
-    #[inline]
-    fn plan_for_key(&mut self, key: &[u8]) -> ColumnPlan {
-        if let Some((k, p)) = self.key_order.get(self.key_next) {
-            if same_key(k, key) {
-                self.key_next += 1;
-                return *p;
-            }
-        }
-        self.plan_for_new_key(key)
-    }
-
-    /// [`Self::plan_for_key`] for a key out of the last line's order.
-    #[inline(never)]
-    fn plan_for_new_key(&mut self, key: &[u8]) -> ColumnPlan {
-        let p = match self.key_plans.get(key) {
-            Some(p) => *p,
-            None => {
-                let p = ColumnPlan::for_name(&String::from_utf8_lossy(key), self.redactor.policy());
-                if self.key_plans.len() < 4096 && key.len() <= MAX_CACHED_KEY {
-                    self.key_plans.insert(key.to_vec(), p);
-                }
-                p
-            }
-        };
-        // Remember this line's order (bounded like the map).
-        if self.key_order.len() < 256 && key.len() <= MAX_CACHED_KEY {
-            self.key_order.truncate(self.key_next);
-            self.key_order.push((key.to_vec(), p));
-            self.key_next = self.key_order.len();
-        }
-        p
-    }
-
-    /// The plan of a JSON value: its key's, or the plan of unnamed fields.
-    #[inline]
-    fn value_plan(&mut self, rec: &[u8], v: &jsonl::Value) -> ColumnPlan {
-        match v.key {
-            None => ColumnPlan::unnamed(self.redactor.policy()),
-            Some((ks, ke)) => self.plan_for_key(rec.get(ks..ke).unwrap_or(&[])),
-        }
-    }
-
-    /// Appends JSON value `v` of `rec` redacted under `plan`; a number redacted into
-    /// anything but a number is written as a string.
-    fn append_value(
-        &mut self,
-        rec: &[u8],
-        v: &jsonl::Value,
-        plan: ColumnPlan,
-        out: &mut Vec<u8>,
-    ) -> Result<(), Bad> {
-        let vs = out.len();
-        self.redactor
-            .redact_field(
-                plan.action,
-                plan.class,
-                plan.hint,
-                &rec[v.start..v.end],
-                out,
-            )
-            .map_err(Bad::Redact)?;
-        if v.number && !numeric(out.get(vs..).unwrap_or(&[])) {
-            out.insert(vs, b'"');
-            out.push(b'"');
-        }
-        Ok(())
-    }
-
     fn json_record(&mut self, rec: &[u8], out: &mut Vec<u8>) -> Result<(), Bad> {
         let at = out.len();
         let body = csv::body_len(rec);
@@ -564,59 +488,38 @@ impl RecordStream {
         } else {
             0
         };
+        self.keys.next = 0;
         let mut values = core::mem::take(&mut self.values);
-        let parsed = jsonl::parse_line(&rec[bom..body.max(bom)], &mut values);
-        if bom != 0 {
-            for v in &mut values {
-                v.start += bom;
-                v.end += bom;
-                v.key = v.key.map(|(s, e)| (s + bom, e + bom));
-            }
+        values.clear();
+        let in_place = self.ops_keep_length;
+        if in_place {
+            out.extend_from_slice(rec);
         }
-        self.key_next = 0;
+        let mut sink = InPlace {
+            redactor: &mut self.redactor,
+            keys: &mut self.keys,
+            rec,
+            out,
+            at,
+            bom,
+            rest: &mut values,
+            pos: if in_place { None } else { Some(0) },
+            failed: None,
+        };
+        let parsed = jsonl::parse_line_into(&rec[bom..body.max(bom)], &mut sink);
+        let (pos, failed) = (sink.pos, sink.failed);
         let r = (|| {
             parsed.map_err(|r| Bad::Malformed(r, at))?;
-            // Values before `from` are done; `out` holds the line up to `pos`.
-            let (mut from, mut pos) = (0, 0);
-            if self.ops_keep_length {
-                // Copy the line whole and redact its values where they landed, up to
-                // the first one that changes length (a plan that rewrites it, or a
-                // number masked into a string, which needs quotes): that one and the
-                // rest are appended one by one below.
-                out.extend_from_slice(rec);
-                pos = rec.len();
-                for (i, v) in values.iter().enumerate() {
-                    let plan = self.value_plan(rec, v);
-                    let Some(field) = out.get_mut(at + v.start..at + v.end) else {
-                        continue;
-                    };
-                    let done = self
-                        .redactor
-                        .redact_field_in_place(plan.action, plan.class, plan.hint, field)
-                        .map_err(Bad::Redact)?;
-                    from = i + 1;
-                    if !done {
-                        out.truncate(at + v.start);
-                        self.append_value(rec, v, plan, out)?;
-                        pos = v.end;
-                        break;
-                    }
-                    if v.number && !numeric(field) {
-                        out.truncate(at + v.end);
-                        out.insert(at + v.start, b'"');
-                        out.push(b'"');
-                        pos = v.end;
-                        break;
-                    }
-                }
-                if pos == rec.len() {
-                    return Ok(());
-                }
+            if let Some(e) = failed {
+                return Err(Bad::Redact(e));
             }
-            for v in values.get(from..).unwrap_or(&[]) {
-                let plan = self.value_plan(rec, v);
+            // `out` holds the line up to `pos`; the values after it are appended one
+            // by one.
+            let Some(mut pos) = pos else { return Ok(()) };
+            for v in &values {
+                let plan = self.keys.value_plan(rec, v, self.redactor.policy());
                 out.extend_from_slice(&rec[pos..v.start]);
-                self.append_value(rec, v, plan, out)?;
+                append_value(&mut self.redactor, rec, v, plan, out)?;
                 pos = v.end;
             }
             out.extend_from_slice(&rec[pos..]);
@@ -624,6 +527,156 @@ impl RecordStream {
         })();
         self.values = values;
         r
+    }
+}
+
+/// The cache of JSON key plans.
+#[derive(Default)]
+struct KeyPlans {
+    map: HashMap<Vec<u8>, ColumnPlan>,
+    /// The keys of the last line in order, with their plans: JSON lines usually
+    /// repeat their keys in the same order, so most look-ups are one compare.
+    order: Vec<KeySlot>,
+    /// Position in `order` of the next key expected.
+    next: usize,
+}
+
+impl KeyPlans {
+    /// The plan of JSON value `v` of `rec`: its key's, or the plan of unnamed fields.
+    #[inline(always)]
+    fn value_plan(&mut self, rec: &[u8], v: &jsonl::Value, policy: &Policy) -> ColumnPlan {
+        match v.key {
+            None => ColumnPlan::unnamed(policy),
+            Some((ks, ke)) => self.plan(rec, ks, ke, policy),
+        }
+    }
+
+    /// The plan of the JSON key `rec[ks..ke]` (raw bytes between the quotes), cached.
+    #[inline(always)]
+    fn plan(&mut self, rec: &[u8], ks: usize, ke: usize, policy: &Policy) -> ColumnPlan {
+        let key = rec.get(ks..ke).unwrap_or(&[]);
+        if let Some(slot) = self.order.get(self.next) {
+            let same = slot.key.len() == key.len()
+                && match key_word(rec, ks, key.len()) {
+                    Some(w) => w == slot.word,
+                    None => same_key(&slot.key, key),
+                };
+            if same {
+                self.next += 1;
+                return slot.plan;
+            }
+        }
+        self.new_key(key, policy)
+    }
+
+    /// [`Self::plan`] for a key out of the last line's order.
+    #[inline(never)]
+    fn new_key(&mut self, key: &[u8], policy: &Policy) -> ColumnPlan {
+        let p = match self.map.get(key) {
+            Some(p) => *p,
+            None => {
+                let p = ColumnPlan::for_name(&String::from_utf8_lossy(key), policy);
+                if self.map.len() < 4096 && key.len() <= MAX_CACHED_KEY {
+                    self.map.insert(key.to_vec(), p);
+                }
+                p
+            }
+        };
+        // Remember this line's order (bounded like the map).
+        if self.order.len() < 256 && key.len() <= MAX_CACHED_KEY {
+            self.order.truncate(self.next);
+            self.order.push(KeySlot::new(key, p));
+            self.next = self.order.len();
+        }
+        p
+    }
+}
+
+/// Appends JSON value `v` of `rec` redacted under `plan`; a number redacted into
+/// anything but a number is written as a string.
+fn append_value(
+    redactor: &mut Redactor,
+    rec: &[u8],
+    v: &jsonl::Value,
+    plan: ColumnPlan,
+    out: &mut Vec<u8>,
+) -> Result<(), Bad> {
+    let vs = out.len();
+    redactor
+        .redact_field(
+            plan.action,
+            plan.class,
+            plan.hint,
+            &rec[v.start..v.end],
+            out,
+        )
+        .map_err(Bad::Redact)?;
+    if v.number && !numeric(out.get(vs..).unwrap_or(&[])) {
+        out.insert(vs, b'"');
+        out.push(b'"');
+    }
+    Ok(())
+}
+
+/// Redacts the values of a JSON line as the parser finds them, in the copy of the
+/// line at `out[at..]` (one pass over the line, no list of values), up to the first
+/// value that changes length (a plan that rewrites it, or a number masked into a
+/// string, which needs quotes): that one is appended in its place, and the values
+/// after it are kept in `rest` for the caller to append one by one.
+struct InPlace<'a> {
+    redactor: &'a mut Redactor,
+    keys: &'a mut KeyPlans,
+    rec: &'a [u8],
+    out: &'a mut Vec<u8>,
+    at: usize,
+    /// Bytes before the parsed part of `rec` (a byte order mark).
+    bom: usize,
+    rest: &'a mut Vec<jsonl::Value>,
+    /// `None` while redacting in place; then the end in `rec` of what `out` holds.
+    pos: Option<usize>,
+    /// The first redaction error (reported only if the line parses: a malformed
+    /// line is reported as that).
+    failed: Option<RedactError>,
+}
+
+impl jsonl::Sink for InPlace<'_> {
+    #[inline(always)]
+    fn value(&mut self, mut v: jsonl::Value) {
+        if self.bom != 0 {
+            v.start += self.bom;
+            v.end += self.bom;
+            v.key = v.key.map(|(s, e)| (s + self.bom, e + self.bom));
+        }
+        if self.pos.is_some() || self.failed.is_some() {
+            self.rest.push(v);
+            return;
+        }
+        let plan = self.keys.value_plan(self.rec, &v, self.redactor.policy());
+        let (at, out) = (self.at, &mut *self.out);
+        let Some(field) = out.get_mut(at + v.start..at + v.end) else {
+            return;
+        };
+        match self
+            .redactor
+            .redact_field_in_place(plan.action, plan.class, plan.hint, field)
+        {
+            Err(e) => self.failed = Some(e),
+            Ok(true) if !v.number || numeric(field) => {}
+            Ok(true) => {
+                out.truncate(at + v.end);
+                out.insert(at + v.start, b'"');
+                out.push(b'"');
+                self.pos = Some(v.end);
+            }
+            Ok(false) => {
+                out.truncate(at + v.start);
+                match append_value(self.redactor, self.rec, &v, plan, out) {
+                    Ok(()) => self.pos = Some(v.end),
+                    Err(Bad::Redact(e)) => self.failed = Some(e),
+                    Err(Bad::Malformed(..)) => {}
+                }
+            }
+        }
     }
 }
 
@@ -675,6 +728,41 @@ fn redact_fields(
     }
     out.extend_from_slice(rec.get(pos..).unwrap_or(&[]));
     Ok(())
+}
+
+/// A key of [`KeyPlans::order`] with its plan.
+struct KeySlot {
+    key: Vec<u8>,
+    /// [`key_word`] of the key, 0 for keys longer than a word.
+    word: u64,
+    plan: ColumnPlan,
+}
+
+impl KeySlot {
+    fn new(key: &[u8], plan: ColumnPlan) -> KeySlot {
+        let mut padded = [0u8; 16];
+        if let Some(head) = padded.get_mut(..key.len()) {
+            head.copy_from_slice(key);
+        }
+        KeySlot {
+            key: key.to_vec(),
+            word: key_word(&padded, 0, key.len()).unwrap_or(0),
+            plan,
+        }
+    }
+}
+
+/// The `len` bytes at `s[start..]` (a key of one to eight bytes) as one number,
+/// bytes past them zeroed: a key compare is then one compare of two numbers, not a
+/// byte loop. `None` for other lengths or when fewer than eight bytes are left
+/// (keys are followed by at least `":` and a value, so that is rare).
+#[inline]
+fn key_word(s: &[u8], start: usize, len: usize) -> Option<u64> {
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let w = s.get(start..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*w) & (u64::MAX >> (64 - 8 * len)))
 }
 
 /// `a == b` for short keys without a `bcmp` call, whose set-up costs more than
