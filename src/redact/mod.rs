@@ -485,25 +485,31 @@ impl Redactor {
         hint: Option<Kind>,
         field: &mut [u8],
     ) -> Result<(), RedactError> {
-        let mut findings = core::mem::take(&mut self.findings);
-        findings.clear();
-        self.scan_field(field, hint, &mut findings);
-        if findings.is_empty() {
-            if let Some(kind) = hint {
-                let (s, e) = trim_range(field);
-                if holds_value(&field[s..e]) {
-                    findings.push(Finding {
-                        kind,
-                        start: s,
-                        end: e,
-                        confidence: crate::scan::Confidence::High,
-                    });
-                }
-            }
-        }
+        let findings = self.field_findings(field, hint);
         let r = redact_in_place_checked(field, &findings, &self.policy);
         self.findings = findings;
         r
+    }
+
+    /// What a `Scan` field hides, in the reusable findings buffer (give it back after
+    /// use): the scanner's findings or, when it finds nothing in a column named for a
+    /// kind, the whole trimmed value (typos and wrong lengths are still personal data).
+    fn field_findings(&mut self, field: &[u8], hint: Option<Kind>) -> Vec<Finding> {
+        let mut findings = core::mem::take(&mut self.findings);
+        findings.clear();
+        self.scan_field(field, hint, &mut findings);
+        if let (true, Some(kind)) = (findings.is_empty(), hint) {
+            let (s, e) = trim_range(field);
+            if holds_value(field.get(s..e).unwrap_or(&[])) {
+                findings.push(Finding {
+                    kind,
+                    start: s,
+                    end: e,
+                    confidence: crate::scan::Confidence::High,
+                });
+            }
+        }
+        findings
     }
 
     /// Redacts one record field under a column action, appending to `out`.
@@ -576,24 +582,7 @@ impl Redactor {
                 out.push(b']');
             }
             ColumnAction::Scan => {
-                let mut findings = core::mem::take(&mut self.findings);
-                findings.clear();
-                self.scan_field(field, hint, &mut findings);
-                if findings.is_empty() {
-                    if let Some(kind) = hint {
-                        // The column says this is an identifier: hide it even when
-                        // it is not valid (typos, wrong lengths are still personal data).
-                        let (s, e) = trim_range(field);
-                        if holds_value(&field[s..e]) {
-                            findings.push(Finding {
-                                kind,
-                                start: s,
-                                end: e,
-                                confidence: crate::scan::Confidence::High,
-                            });
-                        }
-                    }
-                }
+                let findings = self.field_findings(field, hint);
                 let r = if findings.is_empty() {
                     out.extend_from_slice(field);
                     Ok(())
