@@ -117,10 +117,17 @@ fn may_name_email(window: &[u8]) -> bool {
     const PAD: usize = 4;
     const FOLD: u64 = LO * 0x20;
     let mut buf = [0u8; PAD + MAX_LABEL + PAD];
-    let keep = window.len().min(MAX_LABEL);
-    let tail = window.get(window.len() - keep..).unwrap_or(&[]);
-    if let Some(dst) = buf.get_mut(PAD + MAX_LABEL - keep..PAD + MAX_LABEL) {
-        dst.copy_from_slice(tail);
+    if let (Ok(full), Some(dst)) = (
+        <&[u8; MAX_LABEL]>::try_from(window),
+        buf.get_mut(PAD..PAD + MAX_LABEL),
+    ) {
+        dst.copy_from_slice(full); // the common case: a fixed-size copy, no memcpy call
+    } else {
+        let keep = window.len().min(MAX_LABEL);
+        let tail = window.get(window.len() - keep..).unwrap_or(&[]);
+        if let Some(dst) = buf.get_mut(PAD + MAX_LABEL - keep..PAD + MAX_LABEL) {
+            dst.copy_from_slice(tail);
+        }
     }
     let word = |k: usize| -> u64 {
         let mut b = [0u8; 8];
