@@ -136,21 +136,21 @@ fn may_name_email(window: &[u8]) -> bool {
         }
         u64::from_le_bytes(b)
     };
-    for k in (PAD..PAD + MAX_LABEL).step_by(8) {
-        let v = (word(k) | FOLD) ^ (LO * u64::from(b'l'));
-        let mut ls = !((v & !HI).wrapping_add(!HI) | v) & HI; // exact per byte
-        while ls != 0 {
-            let j = k + (ls.trailing_zeros() / 8) as usize; // an `l` (any case)
-            let five = word(j - 4) | FOLD; // `j - 4 >= 0`: `j >= PAD`
-            if five & 0xFF_FFFF_FF00 == u64::from_le_bytes(*b"\0mail\0\0\0")
-                || five & 0xFF_FFFF_FFFF == u64::from_le_bytes(*b"surel\0\0\0")
-            {
-                return true;
-            }
-            ls &= ls - 1;
-        }
+    // The `l` bytes (any case) as one bit mask, bit `i` for `buf[PAD + i]`, without branches.
+    let mut ls = 0u32;
+    for q in 0..MAX_LABEL / 8 {
+        let v = (word(PAD + 8 * q) | FOLD) ^ (LO * u64::from(b'l'));
+        ls |= gather(!((v & !HI).wrapping_add(!HI) | v) & HI) << (8 * q); // exact per byte
     }
-    false
+    let mut found = false;
+    while ls != 0 {
+        let j = PAD + ls.trailing_zeros() as usize;
+        let five = word(j - 4) | FOLD; // `j - 4 >= 0`: `j >= PAD`
+        found |= (five & 0xFF_FFFF_FF00 == u64::from_le_bytes(*b"\0mail\0\0\0"))
+            | (five & 0xFF_FFFF_FFFF == u64::from_le_bytes(*b"surel\0\0\0"));
+        ls &= ls - 1;
+    }
+    found
 }
 
 /// Key words: every phrase [`phrase`] knows holds at least one of them (a unit test checks),
