@@ -7,13 +7,13 @@
 use super::class::{
     LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, find_digit, is,
 };
-use super::labels::{Label, label_before};
+use super::labels::{Label, email_label_before, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
     too_few_digits, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
-use super::{Finding, email};
+use super::{Confidence, Finding, email};
 use crate::kind::Kind;
 
 /// Bytes before a start position that deciding it may read.
@@ -54,6 +54,19 @@ impl Ctx<'_> {
         match self.hint {
             Some(k) => Some(Label::Kind(k)),
             None => label_before(self.input, s),
+        }
+    }
+
+    /// The confidence of an address starting at `s`: [`resolve_email`] of [`Ctx::context`],
+    /// reading only whether the label is an e-mail one.
+    #[inline]
+    fn email_confidence(&self, s: usize) -> Confidence {
+        match self.hint {
+            Some(k) => resolve_email(Some(Label::Kind(k))),
+            None if email_label_before(self.input, s) => {
+                resolve_email(Some(Label::Kind(Kind::Email)))
+            }
+            None => resolve_email(None),
         }
     }
 
@@ -335,7 +348,7 @@ impl MailStream {
             if s >= limit {
                 break;
             }
-            let confidence = resolve_email(cx.context(s));
+            let confidence = cx.email_confidence(s);
             let f = Finding {
                 kind: Kind::Email,
                 start: s,

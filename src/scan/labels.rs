@@ -77,6 +77,82 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
     label_ending_at(input, i)
 }
 
+/// True when the label before the value starting at `s` names an e-mail address: the same
+/// answer as `label_before(input, s) == Some(Label::Kind(Kind::Email))`.
+///
+/// An address only asks whether its label is an e-mail one, and every e-mail phrase
+/// (`email`, `e mail`, `mail`, `surel`) ends in `mail` or `surel`: a label window without
+/// either (nearly every address in prose) needs no word reading at all.
+#[inline]
+pub(crate) fn email_label_before(input: &[u8], s: usize) -> bool {
+    let mut i = s;
+    let mut glue = 0;
+    while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
+        i -= 1;
+        glue += 1;
+    }
+    if i == 0 || !is(at(input, i - 1), LABEL) {
+        return false;
+    }
+    email_label_ending_at(input, i)
+}
+
+/// True when the label ending at `end` (just before the glue) is an e-mail one.
+#[inline(never)] // kept out of the scan loop's frame
+fn email_label_ending_at(input: &[u8], end: usize) -> bool {
+    let Some(window) = input.get(end.saturating_sub(MAX_LABEL)..end) else {
+        return false;
+    };
+    may_name_email(window) && label_ending_at_full(input, end) == Some(Label::Kind(Kind::Email))
+}
+
+/// True when `window` (at most [`MAX_LABEL`] bytes) may hold `mail` or `surel`, any case:
+/// the `l` bytes are found eight at a time (SWAR) and only they are looked behind (case
+/// folding by `| 0x20` only lets more through).
+#[inline(always)]
+fn may_name_email(window: &[u8]) -> bool {
+    // The window ends at `PAD + MAX_LABEL`, with four zero bytes before it (every `l` has
+    // four bytes before) and after it (every eight-byte read from an `l`'s fourth byte
+    // before lies in `buf`).
+    const PAD: usize = 4;
+    const FOLD: u64 = LO * 0x20;
+    let mut buf = [0u8; PAD + MAX_LABEL + PAD];
+    if let (Ok(full), Some(dst)) = (
+        <&[u8; MAX_LABEL]>::try_from(window),
+        buf.get_mut(PAD..PAD + MAX_LABEL),
+    ) {
+        dst.copy_from_slice(full); // the common case: a fixed-size copy, no memcpy call
+    } else {
+        let keep = window.len().min(MAX_LABEL);
+        let tail = window.get(window.len() - keep..).unwrap_or(&[]);
+        if let Some(dst) = buf.get_mut(PAD + MAX_LABEL - keep..PAD + MAX_LABEL) {
+            dst.copy_from_slice(tail);
+        }
+    }
+    let word = |k: usize| -> u64 {
+        let mut b = [0u8; 8];
+        if let Some(src) = buf.get(k..k + 8) {
+            b.copy_from_slice(src);
+        }
+        u64::from_le_bytes(b)
+    };
+    // The `l` bytes (any case) as one bit mask, bit `i` for `buf[PAD + i]`, without branches.
+    let mut ls = 0u32;
+    for q in 0..MAX_LABEL / 8 {
+        let v = (word(PAD + 8 * q) | FOLD) ^ (LO * u64::from(b'l'));
+        ls |= gather(!((v & !HI).wrapping_add(!HI) | v) & HI) << (8 * q); // exact per byte
+    }
+    let mut found = false;
+    while ls != 0 {
+        let j = PAD + ls.trailing_zeros() as usize;
+        let five = word(j - 4) | FOLD; // `j - 4 >= 0`: `j >= PAD`
+        found |= (five & 0xFF_FFFF_FF00 == u64::from_le_bytes(*b"\0mail\0\0\0"))
+            | (five & 0xFF_FFFF_FFFF == u64::from_le_bytes(*b"surel\0\0\0"));
+        ls &= ls - 1;
+    }
+    found
+}
+
 /// Key words: every phrase [`phrase`] knows holds at least one of them (a unit test checks),
 /// so a label can only match when one of its words is one of these. Single-word phrases are
 /// all here; of longer ones only one word each (`kartu` for `no kartu`, not `no`; `order`
@@ -491,6 +567,52 @@ mod tests {
             for end in 0..=b.len() {
                 proptest::prop_assert_eq!(label_ending_at(b, end), label_ending_at_full(b, end), "{:?} {}", s, end);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn email_label_agrees_with_the_full_label(
+            words in proptest::collection::vec(
+                "(email|E-Mail|mail|MAIL|surel|Surel|sure|mai|ail|rel|e|nik|kartu|pasien|kontrol|x@y|3171|surelmail)",
+                0..8,
+            ),
+            seps in proptest::collection::vec("[ ._/:,=\"-]{0,3}", 8),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let b = s.as_bytes();
+            for end in 0..=b.len() {
+                let want = label_before(b, end) == Some(Label::Kind(Kind::Email));
+                proptest::prop_assert_eq!(email_label_before(b, end), want, "{:?} {}", s, end);
+            }
+        }
+    }
+
+    #[test]
+    fn email_window_filter() {
+        for w in [
+            "mail",
+            "E-MAIL",
+            "x surel",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaasurel",
+            "mailaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            assert!(may_name_email(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "kontrol poli keluhan dalam",
+            "mal",
+            "sure l",
+            "ail",
+            "rel",
+        ] {
+            assert!(!may_name_email(w.as_bytes()), "{w}");
         }
     }
 
