@@ -51,6 +51,21 @@ const MAX_DEPTH: usize = 128;
 pub(crate) trait Sink {
     /// Takes the next value.
     fn value(&mut self, v: Value);
+
+    /// The length of the member key the sink expects next, when `s[ks..]` holds it
+    /// and then a quote. The parser then skips scanning the key for its end: a key
+    /// the parser accepted before ends at that same quote wherever it is written.
+    #[inline(always)]
+    fn expected_key(&mut self, _s: &[u8], _ks: usize) -> Option<usize> {
+        None
+    }
+
+    /// [`Self::value`] for a string value right after a key that
+    /// [`Self::expected_key`] matched (nothing else handed over in between).
+    #[inline(always)]
+    fn expected_value(&mut self, v: Value) {
+        self.value(v);
+    }
 }
 
 impl Sink for Vec<Value> {
@@ -96,7 +111,10 @@ impl<S: Sink> Parser<'_, S> {
                 return Err("expected a key");
             }
             let ks = i + 1;
-            let ke = string_end(s, ks)?;
+            let (ke, expected) = match self.out.expected_key(s, ks) {
+                Some(n) => (ks + n, true),
+                None => (string_end(s, ks)?, false),
+            };
             // The usual `": "` before a string value is taken whole (what the
             // whitespace loops would find).
             i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
@@ -112,12 +130,17 @@ impl<S: Sink> Parser<'_, S> {
             if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
                 let start = i + 1;
                 let end = string_end(s, start)?;
-                self.out.value(Value {
+                let v = Value {
                     start,
                     end,
                     number: false,
                     key,
-                });
+                };
+                if expected {
+                    self.out.expected_value(v);
+                } else {
+                    self.out.value(v);
+                }
                 i = end + 1;
             } else {
                 self.i = i;
@@ -498,7 +521,100 @@ mod tests {
     /// The parser equals the reference on random lines built from JSON tokens.
     #[test]
     fn agrees_with_reference() {
-        let tokens: [&[u8]; 24] = [
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let mut ok = 0;
+        random_lines(&[], |line| {
+            let a = parse_line(line, &mut fast);
+            let b = reference::parse_line(line, &mut slow);
+            assert_eq!(a, b, "{}", String::from_utf8_lossy(line));
+            if a.is_ok() {
+                ok += 1;
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(line));
+            }
+        });
+        assert!(ok > 10_000, "{ok}");
+        for depth in [126, 127, 128, 129, 130] {
+            let mut line = "{\"a\": ".repeat(depth);
+            line.push_str("\"v\"");
+            line.push_str(&"}".repeat(depth));
+            let a = parse_line(line.as_bytes(), &mut fast);
+            assert_eq!(
+                a,
+                reference::parse_line(line.as_bytes(), &mut slow),
+                "{depth}"
+            );
+            assert_eq!(fast, slow);
+        }
+    }
+
+    /// A sink that expects some keys (raw string contents the parser accepts, as
+    /// the record stream's cached keys are) and collects every value.
+    #[derive(Default)]
+    struct Expecting {
+        values: Vec<Value>,
+        /// Values handed over as following an expected key.
+        hits: usize,
+    }
+
+    impl Sink for Expecting {
+        fn value(&mut self, v: Value) {
+            self.values.push(v);
+        }
+
+        fn expected_key(&mut self, s: &[u8], ks: usize) -> Option<usize> {
+            let keys: [&[u8]; 6] = [b"nik", b"v\\\"x", b"a\\\\", b"", b"k", b"nomor_ponsel"];
+            let rest = s.get(ks..)?;
+            keys.iter()
+                .find(|k| rest.starts_with(k) && rest.get(k.len()) == Some(&b'"'))
+                .map(|k| k.len())
+        }
+
+        fn expected_value(&mut self, v: Value) {
+            self.hits += 1;
+            self.values.push(v);
+        }
+    }
+
+    /// Keys the sink expects end where a scan for their quote ends: same values
+    /// and errors as the reference.
+    #[test]
+    fn expected_keys_agree_with_reference() {
+        let keys: [&[u8]; 6] = [
+            b"\"a\\\\\": \"x\"",
+            b"\"a\\\\x\": ",
+            b"\"\": \"\"",
+            b"\"k\": \"v\", ",
+            b"\"nomor_ponsel\": \"0812\"",
+            b"\"nomor_ponsel",
+        ];
+        let mut slow = Vec::new();
+        let (mut ok, mut hits) = (0, 0);
+        let mut check = |line: &[u8]| {
+            let mut fast = Expecting::default();
+            let a = parse_line_into(line, &mut fast);
+            let b = reference::parse_line(line, &mut slow);
+            assert_eq!(a, b, "{}", String::from_utf8_lossy(line));
+            if a.is_ok() {
+                ok += 1;
+                hits += fast.hits;
+                assert_eq!(fast.values, slow, "{}", String::from_utf8_lossy(line));
+            }
+        };
+        random_lines(&keys, |line| {
+            check(line);
+            // The same inside an object whose first members have expected keys.
+            let mut member = br#"{"a\\": "x", "": "", "nomor_ponsel": "0812", "v\"x": "#.to_vec();
+            member.extend_from_slice(line);
+            member.push(b'}');
+            check(&member);
+        });
+        assert!(ok > 10_000 && hits > 10_000, "{ok} {hits}");
+    }
+
+    /// Random lines built from JSON tokens (and `extra` ones), half of them
+    /// starting as an object.
+    fn random_lines(extra: &[&[u8]], mut f: impl FnMut(&[u8])) {
+        let mut tokens: Vec<&[u8]> = vec![
             b"{",
             b"}",
             b"[",
@@ -524,9 +640,8 @@ mod tests {
             b"\"k\": ",
             b"\"0812-3456-7890\"",
         ];
+        tokens.extend_from_slice(extra);
         let mut x: u64 = 0x243F_6A88_85A3_08D3;
-        let (mut fast, mut slow) = (Vec::new(), Vec::new());
-        let mut ok = 0;
         for round in 0..300_000 {
             x ^= x << 13;
             x ^= x >> 7;
@@ -542,26 +657,7 @@ mod tests {
             if round % 4 == 0 {
                 line.push(b'}');
             }
-            let a = parse_line(&line, &mut fast);
-            let b = reference::parse_line(&line, &mut slow);
-            assert_eq!(a, b, "{}", String::from_utf8_lossy(&line));
-            if a.is_ok() {
-                ok += 1;
-                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(&line));
-            }
-        }
-        assert!(ok > 10_000, "{ok}");
-        for depth in [126, 127, 128, 129, 130] {
-            let mut line = "{\"a\": ".repeat(depth);
-            line.push_str("\"v\"");
-            line.push_str(&"}".repeat(depth));
-            let a = parse_line(line.as_bytes(), &mut fast);
-            assert_eq!(
-                a,
-                reference::parse_line(line.as_bytes(), &mut slow),
-                "{depth}"
-            );
-            assert_eq!(fast, slow);
+            f(&line);
         }
     }
 

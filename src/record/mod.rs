@@ -569,6 +569,28 @@ impl KeyPlans {
         self.new_key(key, policy)
     }
 
+    /// The length of the key expected next (the last line's key at this place)
+    /// when `s[ks..]` holds it followed by a quote.
+    #[inline(always)]
+    fn expected_len(&self, s: &[u8], ks: usize) -> Option<usize> {
+        let slot = self.order.get(self.next)?;
+        let n = slot.key.len();
+        let same = match key_word(s, ks, n) {
+            Some(w) => w == slot.word,
+            None => s.get(ks..ks + n).is_some_and(|k| same_key(&slot.key, k)),
+        };
+        (same && s.get(ks + n) == Some(&b'"')).then_some(n)
+    }
+
+    /// The plan of the key [`Self::expected_len`] just matched: what [`Self::plan`]
+    /// would return for it, without comparing again.
+    #[inline(always)]
+    fn take_expected(&mut self) -> Option<ColumnPlan> {
+        let plan = self.order.get(self.next)?.plan;
+        self.next += 1;
+        Some(plan)
+    }
+
     /// [`Self::plan`] for a key out of the last line's order.
     #[inline(never)]
     fn new_key(&mut self, key: &[u8], policy: &Policy) -> ColumnPlan {
@@ -641,7 +663,26 @@ struct InPlace<'a> {
 
 impl jsonl::Sink for InPlace<'_> {
     #[inline(always)]
-    fn value(&mut self, mut v: jsonl::Value) {
+    fn value(&mut self, v: jsonl::Value) {
+        self.redact(v, false);
+    }
+
+    #[inline(always)]
+    fn expected_key(&mut self, s: &[u8], ks: usize) -> Option<usize> {
+        self.keys.expected_len(s, ks)
+    }
+
+    #[inline(always)]
+    fn expected_value(&mut self, v: jsonl::Value) {
+        self.redact(v, true);
+    }
+}
+
+impl InPlace<'_> {
+    /// Redacts value `v` in place (or keeps it for the caller); `expected`: its key
+    /// is the one [`KeyPlans::expected_len`] just matched.
+    #[inline(always)]
+    fn redact(&mut self, mut v: jsonl::Value, expected: bool) {
         if self.bom != 0 {
             v.start += self.bom;
             v.end += self.bom;
@@ -651,7 +692,15 @@ impl jsonl::Sink for InPlace<'_> {
             self.rest.push(v);
             return;
         }
-        let plan = self.keys.value_plan(self.rec, &v, self.redactor.policy());
+        let known = if expected {
+            self.keys.take_expected()
+        } else {
+            None
+        };
+        let plan = match known {
+            Some(p) => p,
+            None => self.keys.value_plan(self.rec, &v, self.redactor.policy()),
+        };
         let (at, out) = (self.at, &mut *self.out);
         let Some(field) = out.get_mut(at + v.start..at + v.end) else {
             return;
