@@ -548,6 +548,15 @@ mod tests {
         );
     }
 
+    /// Each word followed by its separator, as one string.
+    fn joined(words: &[String], seps: &[String]) -> String {
+        words
+            .iter()
+            .zip(seps)
+            .flat_map(|(w, sep)| [w.as_str(), sep.as_str()])
+            .collect()
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
         #[test]
@@ -558,11 +567,7 @@ mod tests {
             ),
             seps in proptest::collection::vec("[ ._/:,-]{0,2}", 8),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = joined(&words, &seps);
             let b = s.as_bytes();
             for end in 0..=b.len() {
                 proptest::prop_assert_eq!(label_ending_at(b, end), label_ending_at_full(b, end), "{:?} {}", s, end);
@@ -580,11 +585,7 @@ mod tests {
             ),
             seps in proptest::collection::vec("[ ._/:,=\"-]{0,3}", 8),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = joined(&words, &seps);
             let b = s.as_bytes();
             for end in 0..=b.len() {
                 let want = label_before(b, end) == Some(Label::Kind(Kind::Email));
