@@ -353,6 +353,28 @@ pub fn all_digits(d: &[u8]) -> bool {
     whole && words.remainder().iter().all(u8::is_ascii_digit)
 }
 
+/// The bytes `input[i..]` as a little-endian word, zero bytes past the end: the load
+/// of every word-at-a-time reader, which never reads out of bounds.
+#[inline(always)]
+pub(crate) fn word_at(input: &[u8], i: usize) -> u64 {
+    let n = input.len();
+    if i < n && n >= 8 {
+        // Eight bytes from `i`, or the last eight shifted down so that `input[i]`
+        // comes first: no branch on how much is left.
+        let at = i.min(n - 8);
+        if let Some(w) = input.get(at..at + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            return u64::from_le_bytes(b) >> (8 * (i - at));
+        }
+    }
+    let mut w = 0u64;
+    for (k, &b) in input.get(i..).unwrap_or(&[]).iter().take(8).enumerate() {
+        w |= u64::from(b) << (8 * k);
+    }
+    w
+}
+
 /// The 16 bytes as two little-endian words (bytes 0-7, bytes 8-15).
 #[inline]
 pub fn words16(d: &[u8; 16]) -> (u64, u64) {
@@ -532,6 +554,22 @@ mod tests {
 
     fn ex(s: &str) -> Result<String, FormatError> {
         extract::<20>(s.as_bytes()).map(|d| String::from_utf8(d.as_bytes().to_vec()).unwrap())
+    }
+
+    /// Every offset of every short input: the bytes from `i`, zeros past the end.
+    #[test]
+    fn word_at_reads_in_bounds_and_pads_with_zeros() {
+        let bytes: Vec<u8> = (1..=20).collect();
+        for n in 0..=bytes.len() {
+            let input = &bytes[..n];
+            for i in 0..n + 10 {
+                let mut want = [0u8; 8];
+                for (k, w) in want.iter_mut().enumerate() {
+                    *w = input.get(i + k).copied().unwrap_or(0);
+                }
+                assert_eq!(word_at(input, i), u64::from_le_bytes(want), "{n} {i}");
+            }
+        }
     }
 
     #[test]

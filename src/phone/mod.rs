@@ -386,27 +386,6 @@ fn trim(input: &[u8]) -> (usize, usize) {
     }
 }
 
-/// The bytes `body[i..]` as a little-endian word, zero bytes past the end.
-#[inline]
-fn word_at(body: &[u8], i: usize) -> u64 {
-    let n = body.len();
-    if i < n && n >= 8 {
-        // Eight bytes from `i`, or the last eight shifted down so that `body[i]`
-        // comes first: no branch on how much is left.
-        let at = i.min(n - 8);
-        if let Some(w) = body.get(at..at + 8) {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            return u64::from_le_bytes(b) >> (8 * (i - at));
-        }
-    }
-    let mut w = 0u64;
-    for (k, &b) in body.get(i..).unwrap_or(&[]).iter().take(8).enumerate() {
-        w |= u64::from(b) << (8 * k);
-    }
-    w
-}
-
 /// How many of the bytes of `w` (little-endian, first byte lowest) are ASCII
 /// digits before the first byte that is not: 0..=8.
 #[inline]
@@ -602,7 +581,7 @@ fn lex_general(input: &[u8]) -> Result<Lexed, FormatError> {
     let mut run_start = start;
     let mut i = start + usize::from(plus);
     loop {
-        let w = word_at(body, i);
+        let w = digits::word_at(body, i);
         let k = leading_digits(w);
         // Store the whole word: the bytes after the digits are overwritten by the
         // next digits or cleared at the end.
@@ -924,7 +903,7 @@ impl Phone {
                 // Three word loads (zeros past the end) rather than a copy of variable length.
                 let mut buf = [0u8; MAX_NSN];
                 for (k, dst) in buf.chunks_mut(8).enumerate() {
-                    let w = word_at(nsn, 8 * k).to_le_bytes();
+                    let w = digits::word_at(nsn, 8 * k).to_le_bytes();
                     dst.copy_from_slice(w.get(..dst.len()).unwrap_or(&[]));
                 }
                 return Ok(Phone::new(buf, nsn.len(), flags, ty));

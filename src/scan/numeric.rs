@@ -220,7 +220,7 @@ impl Chain {
     fn read_group(&mut self, input: &[u8], g: usize, len: usize, room: usize) -> usize {
         let mut n = 0;
         loop {
-            let w = word_at(input, g + n);
+            let w = crate::digits::word_at(input, g + n);
             let m = crate::digits::non_digit_mask(w);
             let k = if m == 0 {
                 8
@@ -294,22 +294,6 @@ impl Chain {
     }
 }
 
-/// The eight bytes at `input[i..]` as a little-endian word, zeros past the input's end
-/// (no digit, like the bytes `at` reads there).
-#[inline(always)]
-fn word_at(input: &[u8], i: usize) -> u64 {
-    let mut b = [0u8; 8];
-    match input.get(i..i + 8) {
-        Some(src) => b.copy_from_slice(src),
-        None => {
-            for (dst, src) in b.iter_mut().zip(input.get(i..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-        }
-    }
-    u64::from_le_bytes(b)
-}
-
 /// True when no chain from the group at `g` can reach [`MIN_DIGITS`] digits, seen from
 /// the next 16 bytes alone: they hold the end of the run of digits and ASCII separators
 /// starting there, an ASCII byte ends it (no multi-byte separator can go on), and it holds
@@ -318,7 +302,10 @@ fn word_at(input: &[u8], i: usize) -> u64 {
 #[inline]
 pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
     const HI: u64 = 0x8080_8080_8080_8080;
-    let (w0, w1) = (word_at(input, g), word_at(input, g + 8));
+    let (w0, w1) = (
+        crate::digits::word_at(input, g),
+        crate::digits::word_at(input, g + 8),
+    );
     let (nd0, nd1) = (
         crate::digits::non_digit_mask(w0),
         crate::digits::non_digit_mask(w1),

@@ -17,6 +17,8 @@
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
+use crate::digits::word_at;
+
 // Holds input bytes, identifiers or keys: never print them.
 opaque_debug!(Keys => "Keys", Distinct => "Distinct");
 
@@ -53,16 +55,16 @@ impl Keys {
             let mut blocks = v.get(..n - 1).unwrap_or(&[]).chunks_exact(32);
             let mut g = self.0 ^ (n as u64).wrapping_mul(SEED2);
             for b in blocks.by_ref() {
-                h = Keys::mix(word(b, 0) ^ self.0 ^ h, word(b, 8) ^ self.1);
-                g = Keys::mix(word(b, 16) ^ self.1 ^ g, word(b, 24) ^ self.0 ^ SEED);
+                h = Keys::mix(word_at(b, 0) ^ self.0 ^ h, word_at(b, 8) ^ self.1);
+                g = Keys::mix(word_at(b, 16) ^ self.1 ^ g, word_at(b, 24) ^ self.0 ^ SEED);
             }
             h ^= g;
             for b in blocks.remainder().chunks_exact(16) {
-                h = Keys::mix(word(b, 0) ^ self.0 ^ h, word(b, 8) ^ self.1);
+                h = Keys::mix(word_at(b, 0) ^ self.0 ^ h, word_at(b, 8) ^ self.1);
             }
-            (word(v, n - 16), word(v, n - 8))
+            (word_at(v, n - 16), word_at(v, n - 8))
         } else if n >= 8 {
-            (word(v, 0), word(v, n - 8))
+            (word_at(v, 0), word_at(v, n - 8))
         } else if n >= 4 {
             (half(v, 0), half(v, n - 4))
         } else if n > 0 {
@@ -74,14 +76,6 @@ impl Keys {
         h = Keys::mix(a ^ self.0 ^ h, b ^ self.1);
         Keys::mix(h ^ self.0, SEED ^ self.1)
     }
-}
-
-/// The eight bytes at `v[at..]` as a little-endian word (0 if out of range).
-#[inline(always)]
-fn word(v: &[u8], at: usize) -> u64 {
-    v.get(at..at + 8)
-        .and_then(|w| w.try_into().ok())
-        .map_or(0, u64::from_le_bytes)
 }
 
 /// The four bytes at `v[at..]` as a little-endian word (0 if out of range).
