@@ -95,22 +95,8 @@ fn surely_empty(t: &[u8]) -> bool {
     if rest.is_empty() {
         return true;
     }
-    // The remaining bytes with NUL padding (neither a digit, a letter nor `@`): the
-    // last eight bytes shifted down past the ones already read, or copied when the
-    // field is shorter than a word.
-    let tail = match t.len().checked_sub(8).and_then(|at| t.get(at..)) {
-        Some(&[a, b, c, d, e, f, g, h]) => {
-            u64::from_le_bytes([a, b, c, d, e, f, g, h]) >> (8 * (8 - rest.len()))
-        }
-        _ => {
-            let mut last = [0u8; 8];
-            for (d, s) in last.iter_mut().zip(rest) {
-                *d = *s;
-            }
-            u64::from_le_bytes(last)
-        }
-    };
-    word(tail)
+    // The remaining bytes with NUL padding: neither a digit, a letter nor `@`.
+    word(crate::digits::word_at(t, t.len() - rest.len()))
 }
 
 /// The exact test of [`may_hold_identifier`], byte by byte.
