@@ -64,17 +64,27 @@ fn phrase(p: &[u8]) -> Option<Label> {
 /// precedes the glue (in tables a `,` or a quote usually does not).
 #[inline]
 pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
-    // Glue.
+    match label_end(input, s) {
+        0 => None,
+        end => label_ending_at(input, end),
+    }
+}
+
+/// Where the label bytes before the value starting at `s` end: past up to
+/// [`MAX_GLUE`] glue bytes, when a label byte stands there; 0 when none does.
+#[inline(always)]
+fn label_end(input: &[u8], s: usize) -> usize {
     let mut i = s;
     let mut glue = 0;
     while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
         i -= 1;
         glue += 1;
     }
-    if i == 0 || !is(at(input, i - 1), LABEL) {
-        return None;
+    if i > 0 && is(at(input, i - 1), LABEL) {
+        i
+    } else {
+        0
     }
-    label_ending_at(input, i)
 }
 
 /// True when the label before the value starting at `s` names an e-mail address: the same
@@ -85,16 +95,10 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
 /// either (nearly every address in prose) needs no word reading at all.
 #[inline]
 pub(crate) fn email_label_before(input: &[u8], s: usize) -> bool {
-    let mut i = s;
-    let mut glue = 0;
-    while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
-        i -= 1;
-        glue += 1;
+    match label_end(input, s) {
+        0 => false,
+        end => email_label_ending_at(input, end),
     }
-    if i == 0 || !is(at(input, i - 1), LABEL) {
-        return false;
-    }
-    email_label_ending_at(input, i)
 }
 
 /// True when the label ending at `end` (just before the glue) is an e-mail one.
