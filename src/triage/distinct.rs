@@ -145,8 +145,8 @@ impl Distinct {
     /// before: its fingerprint waits in a small batch whose set lookups then run back
     /// to back, so that their cache misses overlap (a lookup per record, between
     /// records of other work, waits for memory each time). The counts include it
-    /// at once; [`Distinct::flush`] does the pending lookups (cheaper than letting a
-    /// count do them).
+    /// at once, but a count read while values are pending works on a flushed copy
+    /// of the whole set: call [`Distinct::flush`] before reading counts in a loop.
     pub fn add(&mut self, value: &[u8]) {
         let h = self.key.hash(value);
         if let Some(slot) = self.pending.get_mut(self.pending_len) {
