@@ -231,6 +231,34 @@ proptest! {
         prop_assert_eq!(FaskesCode::parse(f.as_str()), Ok(f));
     }
 
+    /// The 13-byte fast path gives what the general reader gives for the same value
+    /// behind a spreadsheet apostrophe (repeated digits, one odd byte, any digits).
+    #[test]
+    fn thirteen_byte_fast_path_agrees(
+        d in b'0'..=b'9',
+        other in prop_oneof![b'0'..=b'9', Just(b' '), Just(b'A')],
+        at in 0usize..13,
+        free in "[0-9]{13}",
+        plain in any::<bool>(),
+    ) {
+        let s: String = if plain {
+            free
+        } else {
+            (0..13)
+                .map(|i| char::from(if i == at { other } else { d }))
+                .collect()
+        };
+        // Error positions differ by the apostrophe; the verdict and the value must not.
+        let general = BpjsKesehatan::parse(&format!("'{s}"));
+        let fast = BpjsKesehatan::parse(&s);
+        prop_assert_eq!(fast.ok(), general.ok());
+        prop_assert_eq!(
+            fast == Err(BpjsError::RepeatedDigits),
+            general == Err(BpjsError::RepeatedDigits)
+        );
+        prop_assert_eq!(bpjs::is_valid_kesehatan(s.as_bytes()), general.is_ok());
+    }
+
     #[test]
     fn never_panics(b in proptest::collection::vec(any::<u8>(), 0..40)) {
         prop_assert_eq!(bpjs::is_valid_kesehatan(&b), BpjsKesehatan::parse_bytes(&b).is_ok());
