@@ -10,7 +10,7 @@ use super::class::{
 use super::labels::{Label, email_label_before, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
-    too_few_digits, wide_sep,
+    short_run_end, wide_sep,
 };
 use super::validate::{KindSet, classify, possible_kinds, resolve_email};
 use super::{Confidence, Finding, email};
@@ -170,8 +170,10 @@ impl Ctx<'_> {
     /// The candidate decided at the group starting at `g`: first a `+`/`(` form starting at
     /// `g - 1`, then the plain form at `g`. Only starts in `cursor..limit` count.
     /// `run_end` ends the digit run at `g`; `chain` is scratch space. `left_checked`: the
-    /// quick look found no prefix and a left side where the plain form may start.
+    /// quick look found no prefix and a left side where the plain form may start. When no
+    /// candidate can start before some later index, that index goes to `resume`.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn at_group(
         &self,
         chain: &mut Chain,
@@ -180,6 +182,7 @@ impl Ctx<'_> {
         cursor: usize,
         limit: usize,
         left_checked: bool,
+        resume: &mut usize,
     ) -> Option<Finding> {
         let input = self.input;
         if !left_checked && g >= 1 && g > cursor && g - 1 < limit {
@@ -250,8 +253,11 @@ impl Ctx<'_> {
             }
             // A short second group (dates: `1985-03-12`) is worth a look at the digits
             // ahead: when too few, no chain is built.
-            if !digit_at(input, run_end + 3) && too_few_digits(input, g) {
-                return None; // no chain from here reaches any kind's length
+            if !digit_at(input, run_end + 3) {
+                if let Some(end) = short_run_end(input, g) {
+                    *resume = end; // no chain from any group up to there reaches a kind's length
+                    return None;
+                }
             }
             chain.clear();
             chain.extend(input, g, true);
@@ -289,13 +295,14 @@ impl NumStream {
         let end = input.len().min(limit.saturating_add(1));
         let mut i = self.pos.max(cursor);
         while let Some(d) = find_digit(input, i, end) {
-            let j = digit_run_end(input, d + 1, usize::MAX);
+            let mut j = digit_run_end(input, d + 1, usize::MAX);
             if d == 0 || !digit_at(input, d - 1) {
+                let chain = &mut self.chain;
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
                     Quick::Found(f) => Some(f),
-                    Quick::Slow => cx.at_group(&mut self.chain, d, j, cursor, limit, false),
-                    Quick::SlowRight => cx.at_group(&mut self.chain, d, j, cursor, limit, true),
+                    Quick::Slow => cx.at_group(chain, d, j, cursor, limit, false, &mut j),
+                    Quick::SlowRight => cx.at_group(chain, d, j, cursor, limit, true, &mut j),
                 };
                 if let Some(f) = found {
                     self.pos = d + 1;

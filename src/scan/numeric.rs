@@ -294,13 +294,14 @@ impl Chain {
     }
 }
 
-/// True when no chain from the group at `g` can reach [`MIN_DIGITS`] digits, seen from
-/// the next 16 bytes alone: they hold the end of the run of digits and ASCII separators
-/// starting there, an ASCII byte ends it (no multi-byte separator can go on), and it holds
-/// fewer digits than that. A chain never leaves that run. Dates (`1985-03-12,`) are
-/// dismissed here without walking their groups; otherwise false (walk the chain).
+/// Where the run of digits and ASCII separators starting at `g` ends, when no chain from
+/// any group in it can reach [`MIN_DIGITS`] digits, seen from the next 16 bytes alone:
+/// they hold the end of the run, an ASCII byte ends it (no multi-byte separator can go on),
+/// and it holds fewer digits than that. A chain never leaves that run, and no `+` or `(`
+/// form starts inside it, so the scan may go on at its end. Dates (`1985-03-12,`) are
+/// dismissed here without walking their groups; otherwise `None` (walk the chain).
 #[inline]
-pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
+pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
     const HI: u64 = 0x8080_8080_8080_8080;
     let (w0, w1) = (
         crate::digits::word_at(input, g),
@@ -321,9 +322,10 @@ pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
         let n = (!nd0 & HI).count_ones() + (!nd1 & HI & below).count_ones();
         (8 + stop1.trailing_zeros() / 8, n)
     } else {
-        return false; // the run goes on past the 16 bytes
+        return None; // the run goes on past the 16 bytes
     };
-    at(input, g + stop as usize) < 0x80 && (digits_before as usize) < MIN_DIGITS
+    let end = g + stop as usize;
+    (at(input, end) < 0x80 && (digits_before as usize) < MIN_DIGITS).then_some(end)
 }
 
 /// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
@@ -498,17 +500,26 @@ mod tests {
         }
 
         #[test]
-        fn too_few_digits_only_when_the_chain_is_short(
-            s in "[0-9]{1,5}([ .\\-/x,]{1,3}[0-9]{1,5}|\u{a0}[0-9]{1,3}){0,5}[ .\\-/x,A]{0,2}",
+        fn short_run_end_only_when_every_chain_in_it_is_short(
+            s in "[0-9]{1,5}([ .\\-/x,]{1,3}[0-9]{1,5}|\u{a0}[0-9]{1,3}){0,5}[ .\\-/x,A+(]{0,2}",
             from in 0usize..6,
         ) {
             let input = s.as_bytes();
             let g = from.min(input.len());
-            if too_few_digits(input, g) {
-                let mut c = Chain::new();
-                c.clear();
-                c.extend(input, g, true);
-                proptest::prop_assert!(c.len < MIN_DIGITS, "{:?} {}", s, g);
+            if let Some(end) = short_run_end(input, g) {
+                // The run ends at an ASCII byte that is neither a digit nor a separator.
+                let b = at(input, end);
+                proptest::prop_assert!(b < 0x80 && !digit_at(input, end), "{:?} {}", s, g);
+                proptest::prop_assert!(!matches!(b, b' ' | b'.' | b'-' | b'/'), "{:?} {}", s, g);
+                // No chain from any group start in the run is long enough.
+                for g2 in g..end {
+                    if g2 == g || !digit_at(input, g2 - 1) {
+                        let mut c = Chain::new();
+                        c.clear();
+                        c.extend(input, g2, true);
+                        proptest::prop_assert!(c.len < MIN_DIGITS, "{:?} {} {}", s, g, g2);
+                    }
+                }
             }
         }
 
