@@ -270,53 +270,6 @@ impl Ctx<'_> {
     }
 }
 
-/// The next numeric candidate.
-struct NumStream {
-    chain: Chain,
-    pos: usize,
-    cached: Option<Finding>,
-    done: bool,
-}
-
-impl NumStream {
-    #[inline]
-    fn next(&mut self, cx: &Ctx<'_>, cursor: usize, limit: usize) -> Option<Finding> {
-        if let Some(f) = self.cached {
-            if f.start >= cursor {
-                return Some(f);
-            }
-            self.cached = None;
-        }
-        if self.done {
-            return None;
-        }
-        let input = cx.input;
-        // Group starts up to `limit` (a `+` at `limit - 1` belongs to a group at `limit`).
-        let end = input.len().min(limit.saturating_add(1));
-        let mut i = self.pos.max(cursor);
-        while let Some(d) = find_digit(input, i, end) {
-            let mut j = digit_run_end(input, d + 1, usize::MAX);
-            if d == 0 || !digit_at(input, d - 1) {
-                let chain = &mut self.chain;
-                let found = match cx.quick(d, j, cursor, limit) {
-                    Quick::Nothing => None,
-                    Quick::Found(f) => Some(f),
-                    Quick::Slow => cx.at_group(chain, d, j, cursor, limit, false, &mut j),
-                    Quick::SlowRight => cx.at_group(chain, d, j, cursor, limit, true, &mut j),
-                };
-                if let Some(f) = found {
-                    self.pos = d + 1;
-                    self.cached = Some(f);
-                    return Some(f);
-                }
-            }
-            i = j;
-        }
-        self.done = true;
-        None
-    }
-}
-
 /// The next e-mail candidate.
 struct MailStream {
     pos: usize,
@@ -384,35 +337,58 @@ pub(crate) fn scan_range(
 ) -> usize {
     let email_on = cx.kinds & super::validate::bit(Kind::Email) != 0;
     let numeric_on = cx.kinds & !super::validate::bit(Kind::Email) != 0;
-    let mut num = NumStream {
-        chain: Chain::new(),
-        pos: from,
-        cached: None,
-        done: !numeric_on,
-    };
     let mut mail = MailStream {
         pos: from,
         cached: None,
         done: !email_on,
     };
+    // The next address starting at or after the cursor.
+    let mut next_mail = mail.next(cx, from, limit);
     let mut cursor = from;
-    loop {
-        let n = num.next(cx, cursor, limit);
-        let m = mail.next(cx, cursor, limit);
-        let f = match (n, m) {
-            (None, None) => break,
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (Some(a), Some(b)) => {
-                if a.start < b.start || (a.start == b.start && a.end >= b.end) {
-                    a
-                } else {
-                    b
+    if numeric_on {
+        let input = cx.input;
+        let mut chain = Chain::new();
+        // Group starts up to `limit` (a `+` at `limit - 1` belongs to a group at `limit`).
+        let end = input.len().min(limit.saturating_add(1));
+        let mut i = from;
+        while let Some(d) = find_digit(input, i, end) {
+            let mut j = digit_run_end(input, d + 1, usize::MAX);
+            if d == 0 || !digit_at(input, d - 1) {
+                let chain = &mut chain;
+                let found = match cx.quick(d, j, cursor, limit) {
+                    Quick::Nothing => None,
+                    Quick::Found(f) => Some(f),
+                    Quick::Slow => cx.at_group(chain, d, j, cursor, limit, false, &mut j),
+                    Quick::SlowRight => cx.at_group(chain, d, j, cursor, limit, true, &mut j),
+                };
+                if let Some(f) = found {
+                    // Addresses starting first, or at the same place and ending later, go first.
+                    while let Some(m) = next_mail {
+                        if m.start > f.start || (m.start == f.start && m.end <= f.end) {
+                            break;
+                        }
+                        emit(m);
+                        cursor = m.end;
+                        next_mail = mail.next(cx, cursor, limit);
+                    }
+                    if f.start >= cursor {
+                        emit(f);
+                        cursor = f.end;
+                        if next_mail.is_some_and(|m| m.start < cursor) {
+                            next_mail = mail.next(cx, cursor, limit);
+                        }
+                    }
+                    // The search goes on after the candidate's first digit and the cursor.
+                    j = (d + 1).max(cursor);
                 }
             }
-        };
-        emit(f);
-        cursor = f.end;
+            i = j;
+        }
+    }
+    while let Some(m) = next_mail {
+        emit(m);
+        cursor = m.end;
+        next_mail = mail.next(cx, cursor, limit);
     }
     cursor.max(limit)
 }
