@@ -292,6 +292,17 @@ pub fn classify_nsn(nsn: &[u8]) -> PhoneType {
     PhoneType::from_code(number_code(nsn))
 }
 
+/// [`classify_nsn`] for digits the caller has checked already (the scanner's candidates):
+/// the same answer without reading them twice.
+#[inline]
+pub(crate) fn classify_nsn_digits(nsn: &[u8]) -> PhoneType {
+    debug_assert!(digits::all_digits(nsn));
+    if nsn.is_empty() {
+        return PhoneType::Unknown;
+    }
+    PhoneType::from_code(number_code(nsn))
+}
+
 /// Why a value is not a valid Indonesian phone number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -1444,11 +1455,18 @@ mod tests {
         }
 
         #[test]
+        fn digits_classify_agrees(nsn in "[0-9]{0,18}") {
+            let nsn = nsn.as_bytes();
+            prop_assert_eq!(classify_nsn_digits(nsn), classify_nsn(nsn));
+        }
+
+        #[test]
         fn parse_keeps_only_the_number(input in phone_like()) {
             if let Ok(p) = Phone::parse_bytes(&input) {
                 let len = usize::from(p.len);
                 prop_assert!(p.nsn[len..].iter().all(|&b| b == 0));
                 prop_assert_eq!(p.number_type(), classify_nsn(p.nsn_bytes()));
+                prop_assert_eq!(classify_nsn_digits(p.nsn_bytes()), classify_nsn(p.nsn_bytes()));
             }
         }
 

@@ -104,7 +104,7 @@ pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
     }
     // libphonenumber's ID metadata (`crate::phone`): mobile and fixed-line numbers only;
     // toll-free, premium and service numbers are no one's personal data.
-    match crate::phone::classify_nsn(nsn) {
+    match crate::phone::classify_nsn_digits(nsn) {
         PhoneType::Mobile => PhoneKind::Mobile,
         PhoneType::FixedLine if !mobile_only => PhoneKind::Fixed,
         _ => PhoneKind::No,
