@@ -244,30 +244,42 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     #[inline(never)] // one copy for the four callers (measured: inlining gains nothing)
     pub(crate) fn extend(&mut self, input: &[u8], g: usize, amount: bool) {
-        if !self.extend_window(input, g, amount) {
+        if !self.extend_fast(input, g, amount) {
             self.extend_general(input, g, amount);
         }
     }
 
-    /// [`Chain::extend`] decided on bit masks of the 32 bytes from `g`, for the common shape
-    /// (`0812-5181-5339 `, `12.345.678.9-012.000,`): the run of digits and one-byte separators
-    /// from `g` ends inside the window at an ASCII byte (so no multi-byte separator and no byte
-    /// past the window can change the chain), its groups are one separator apart and fit in
-    /// the buffer. Then every separator links two groups, and the masks say where the chain
-    /// stops and where it may end. Returns false, having changed nothing, otherwise.
+    /// [`Chain::extend_window`] on the bytes from `g`; false when it cannot decide.
     #[inline(always)]
-    fn extend_window(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
-        let padded;
-        let win: &[u8; WINDOW + 8] = match input.get(g..g + WINDOW + 8) {
-            Some(s) => match s.try_into() {
-                Ok(w) => w,
-                Err(_) => return false,
-            },
-            None => {
-                padded = pad_window(input, g);
-                &padded
-            }
-        };
+    fn extend_fast(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
+        match input
+            .get(g..g + WINDOW + 8)
+            .map(<&[u8; WINDOW + 8]>::try_from)
+        {
+            Some(Ok(win)) => self.extend_window(win, g, amount),
+            _ => self.extend_window_padded(input, g, amount),
+        }
+    }
+
+    /// [`Chain::extend_window`] near the input's end: zeros past it, as `at` reads them.
+    #[cold]
+    #[inline(never)]
+    fn extend_window_padded(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
+        let mut win = [0u8; WINDOW + 8];
+        for (d, &b) in win.iter_mut().zip(input.get(g..).unwrap_or(&[])) {
+            *d = b;
+        }
+        self.extend_window(&win, g, amount)
+    }
+
+    /// [`Chain::extend`] decided on bit masks of `win`, the 32 bytes from `g` (and 8 more), for
+    /// the common shape (`0812-5181-5339 `, `12.345.678.9-012.000,`): the run of digits and
+    /// one-byte separators from `g` ends inside the window at an ASCII byte (so no multi-byte
+    /// separator and no byte past the window can change the chain), and its groups are one
+    /// separator apart. Then every separator links two groups, and the masks say where the
+    /// chain stops and where it may end. Returns false, having changed nothing, otherwise.
+    #[inline(always)]
+    fn extend_window(&mut self, win: &[u8; WINDOW + 8], g: usize, amount: bool) -> bool {
         let Window { digit, space, stop } = Window::read(win);
         // One past the last digit (`digit` has no bit from `stop` on), and the separators
         // between the groups: each alone, so that every one links two groups, a space weakly.
@@ -302,6 +314,7 @@ impl Chain {
         self.base = g;
         // The digits, group by group; one more than fits ends the chain before that group.
         let len0 = self.len;
+        let mut len = len0;
         let mut limit = last;
         let mut starts = digit & !(digit << 1) & low_bits(last);
         while starts != 0 {
@@ -309,13 +322,14 @@ impl Chain {
             starts &= starts - 1;
             // `p < 32`: the shift is in range.
             let n = (!(digit >> p)).trailing_zeros() as usize;
-            if n > MAX_DIGITS - self.len {
+            if n > MAX_DIGITS - len {
                 (limit, last_ok) = (p, false);
                 break;
             }
-            self.copy_group(win, p as usize, self.len, n);
-            self.len += n;
+            self.copy_group(win, p as usize, len, n);
+            len += n;
         }
+        self.len = len;
         // The ends: before each space that links two groups (a weak link), and after the last
         // group read.
         let shape = AmountShape::new(amount, digit, between);
@@ -327,7 +341,7 @@ impl Chain {
             self.push_end(e, digits, shape.ends_at(win, e));
         }
         if last_ok {
-            self.push_end(last, self.len, shape.ends_at(win, last));
+            self.push_end(last, len, shape.ends_at(win, last));
         }
         true
     }
@@ -351,7 +365,7 @@ impl Chain {
     #[inline(always)]
     fn copy_group(&mut self, win: &[u8; WINDOW + 8], p: usize, len: usize, n: usize) {
         let mut k = 0;
-        while k < n {
+        loop {
             // In bounds: `len + n <= MAX_DIGITS` and `p + n <= WINDOW`, each with eight
             // bytes of slack.
             if let (Some(dst), Some(src)) = (
@@ -361,6 +375,9 @@ impl Chain {
                 dst.copy_from_slice(src);
             }
             k += 8;
+            if k >= n {
+                return;
+            }
         }
     }
 
@@ -473,16 +490,6 @@ fn separator_masks(w: u64) -> (u64, u64) {
 
 /// Bytes [`Chain::extend_window`] decides on (and eight more it may copy digits from).
 const WINDOW: usize = 32;
-
-/// The bytes from `g` on, zeros past the input's end (as `at` reads them).
-#[cold]
-fn pad_window(input: &[u8], g: usize) -> [u8; WINDOW + 8] {
-    let mut w = [0u8; WINDOW + 8];
-    for (d, &b) in w.iter_mut().zip(input.get(g..).unwrap_or(&[])) {
-        *d = b;
-    }
-    w
-}
 
 /// One bit per byte of a window (byte `k`, bit `k`): its digits and spaces before the first
 /// byte that is neither a digit nor a one-byte separator, and that byte's index (the stop).
@@ -789,7 +796,7 @@ mod tests {
                     c.digits[..pre].copy_from_slice(&b"620"[..pre]);
                 }
                 general.extend_general(input, g, amount);
-                if window.extend_window(input, g, amount) {
+                if window.extend_fast(input, g, amount) {
                     proptest::prop_assert_eq!(summary(&window), summary(&general), "{:?} {}", s, g);
                     proptest::prop_assert_eq!(window.base, general.base);
                 }
