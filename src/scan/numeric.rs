@@ -312,20 +312,22 @@ impl Chain {
         };
         let between = between & low_bits(last);
         self.base = g;
-        // The digits, group by group; one more than fits ends the chain before that group.
+        // A group with more digits than fit ends the chain before it (rare: a room check
+        // only when the digits up to `last` do not all fit).
         let len0 = self.len;
-        let mut len = len0;
         let mut limit = last;
-        let mut starts = digit & !(digit << 1) & low_bits(last);
+        if (digit & low_bits(last)).count_ones() as usize > MAX_DIGITS - len0 {
+            limit = first_overflowing_group(digit, last, MAX_DIGITS - len0);
+            last_ok = false;
+        }
+        // The digits, group by group.
+        let mut len = len0;
+        let mut starts = digit & !(digit << 1) & low_bits(limit);
         while starts != 0 {
             let p = starts.trailing_zeros();
             starts &= starts - 1;
             // `p < 32`: the shift is in range.
             let n = (!(digit >> p)).trailing_zeros() as usize;
-            if n > MAX_DIGITS - len {
-                (limit, last_ok) = (p, false);
-                break;
-            }
             self.copy_group(win, p as usize, len, n);
             len += n;
         }
@@ -592,6 +594,23 @@ fn low_bits(n: u32) -> u32 {
     ((1u64 << n) - 1) as u32
 }
 
+/// Start of the first group of `digit` (below `last`) whose digits, counted from the first
+/// group's, pass `room`.
+#[cold]
+fn first_overflowing_group(digit: u32, last: u32, room: usize) -> u32 {
+    let mut starts = digit & !(digit << 1) & low_bits(last);
+    let mut count = 0;
+    while starts != 0 {
+        let p = starts.trailing_zeros();
+        starts &= starts - 1;
+        count += (!(digit >> p)).trailing_zeros() as usize;
+        if count > room {
+            return p;
+        }
+    }
+    last
+}
+
 /// The bits of `m` that start a run of nine set bits (a group of more than eight digits).
 #[inline(always)]
 fn runs_of_nine(m: u32) -> u32 {
@@ -749,6 +768,64 @@ mod tests {
                     "{b} at {pos}"
                 );
             }
+        }
+    }
+
+    /// The window walk on the shapes it decides and those it hands over, against the general
+    /// walk: cuts at a space next to a long group, a full buffer, amounts, words after the
+    /// chain, runs of two separators (the cases the proptest below first found).
+    #[test]
+    fn window_walk_edge_cases() {
+        let cases: [&[u8]; 16] = [
+            b"0812-5181-5339 demam",
+            b"52.104.102.0-561.000,",
+            b"3171011908004782 0812-5181-5339 batuk",
+            b"0812-5181-5339 3171011908004782 batuk",
+            b"0812 5181 5339 0812 4515 8054 0812",
+            b"0812-5181-5339 0812-4515-8054 dan",
+            b"12.500.000 dan",
+            b"1.234.567.890.123",
+            b"3171011708450001-A",
+            b"3171011708450001/",
+            b"0- 000000000",
+            b"0000000000 -0",
+            b"12 34 567890123 4",
+            b"1234567890123456789012345",
+            b"0812\xC2\xA05181 5339",
+            b"08125181533",
+        ];
+        for input in cases {
+            for g in 0..input.len() {
+                for (pre, amount) in [(0, true), (0, false), (3, false)] {
+                    let (mut fast, mut general) = (Chain::new(), Chain::new());
+                    for c in [&mut fast, &mut general] {
+                        c.clear();
+                        c.len = pre;
+                        c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                    }
+                    fast.extend(input, g, amount);
+                    general.extend_general(input, g, amount);
+                    assert_eq!(summary(&fast), summary(&general), "{input:?} {g}");
+                    assert_eq!(fast.base, general.base);
+                }
+            }
+        }
+    }
+
+    /// The shapes the window walk exists for do not fall back.
+    #[test]
+    fn window_walk_decides_the_common_shapes() {
+        let cases: [&[u8]; 5] = [
+            b"0812-5181-5339 demam",
+            b"52.104.102.0-561.000,",
+            b"3171011908004782 0812-5181-5339 batuk",
+            b"0812 5181 5339",
+            b"12.500.000",
+        ];
+        for input in cases {
+            let mut c = Chain::new();
+            c.clear();
+            assert!(c.extend_fast(input, 0, true), "{input:?}");
         }
     }
 
