@@ -385,6 +385,7 @@ impl Chain {
 
     /// The reference walk, one group at a time, for any input ([`Chain::extend`] falls back
     /// on it when [`Chain::extend_window`] cannot decide).
+    #[inline(never)] // apart from the window walk's registers and stack
     fn extend_general(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
         let mut first = true;
         let mut len = self.len;
