@@ -252,10 +252,7 @@ impl Chain {
     /// [`Chain::extend_window`] on the bytes from `g`; false when it cannot decide.
     #[inline(always)]
     fn extend_fast(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
-        match input
-            .get(g..g + WINDOW + 8)
-            .map(<&[u8; WINDOW + 8]>::try_from)
-        {
+        match input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
             Some(Ok(win)) => self.extend_window(win, g, amount),
             _ => self.extend_window_padded(input, g, amount),
         }
@@ -279,7 +276,7 @@ impl Chain {
     /// separator apart. Then every separator links two groups, and the masks say where the
     /// chain stops and where it may end. Returns false, having changed nothing, otherwise.
     #[inline(always)]
-    fn extend_window(&mut self, win: &[u8; WINDOW + 8], g: usize, amount: bool) -> bool {
+    fn extend_window(&mut self, win: &WindowBytes, g: usize, amount: bool) -> bool {
         let Window { digit, space, stop } = Window::read(win);
         // One past the last digit (`digit` has no bit from `stop` on), and the separators
         // between the groups: each alone, so that every one links two groups, a space weakly.
@@ -365,7 +362,7 @@ impl Chain {
     /// Copies the `n` digits at `win[p..]` after `len` digits, eight bytes at a time (the bytes
     /// copied past them are never read: only `..len` is).
     #[inline(always)]
-    fn copy_group(&mut self, win: &[u8; WINDOW + 8], p: usize, len: usize, n: usize) {
+    fn copy_group(&mut self, win: &WindowBytes, p: usize, len: usize, n: usize) {
         let mut k = 0;
         loop {
             // In bounds: `len + n <= MAX_DIGITS` and `p + n <= WINDOW`, each with eight
@@ -473,26 +470,28 @@ pub(crate) fn too_few_digits(input: &[u8], g: usize) -> bool {
 /// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
 #[inline(always)]
 fn ascii_separator_mask(w: u64) -> u64 {
-    let (strong, space) = separator_masks(w);
-    strong | space
-}
-
-/// Bit 7 of each byte of `w` set where that byte is `.`, `-` or `/`, and where it is a space
-/// (exact per byte).
-#[inline(always)]
-fn separator_masks(w: u64) -> (u64, u64) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO * 0x80;
     let low = w & !HI;
     // `-`, `.`, `/` are 0x2D-0x2F.
     let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
-    let x = w ^ (LO * u64::from(b' '));
-    let space = !(((x & !HI) + !HI) | x) & HI;
-    (dash_to_slash, space)
+    dash_to_slash | space_mask(w)
 }
 
-/// Bytes [`Chain::extend_window`] decides on (and eight more it may copy digits from).
+/// Bit 7 of each byte of `w` set where that byte is a space (exact per byte).
+#[inline(always)]
+fn space_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
+    let x = w ^ (LO * u64::from(b' '));
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+/// Bytes [`Chain::extend_window`] decides on.
 const WINDOW: usize = 32;
+
+/// The window and eight more bytes, which group copies of eight bytes may read.
+type WindowBytes = [u8; WINDOW + 8];
 
 /// One bit per byte of a window (byte `k`, bit `k`): its digits and spaces before the first
 /// byte that is neither a digit nor a one-byte separator, and that byte's index (the stop).
@@ -506,7 +505,7 @@ impl Window {
     /// The masks of the first [`WINDOW`] bytes of `win`, read a word at a time up to the stop
     /// byte (`stop` is [`WINDOW`] when every byte is a digit or a separator).
     #[inline(always)]
-    fn read(win: &[u8; WINDOW + 8]) -> Window {
+    fn read(win: &WindowBytes) -> Window {
         const LO: u64 = 0x0101_0101_0101_0101;
         const HI: u64 = LO * 0x80;
         let (mut digit, mut space) = (0u32, 0u32);
@@ -516,13 +515,13 @@ impl Window {
                 b.copy_from_slice(src);
             }
             let w = u64::from_le_bytes(b);
-            // Per byte, on its low seven bits: at least `-` (0x2D), at least `0`, above `9`.
+            // Digits and `-./` are 0x2D-0x39: the range tests on the low seven bits (at least
+            // `-`, at least `0`, above `9`) are shared between the digit and stop masks.
             let low = w & !HI;
             let below_colon = !(low + LO * (0x80 - 0x3A)) & !w & HI;
             let dash_to_nine = (low + LO * (0x80 - 0x2D)) & below_colon;
             let digits = (low + LO * (0x80 - 0x30)) & below_colon;
-            let x = w ^ (LO * u64::from(b' '));
-            let spaces = !(((x & !HI) + !HI) | x) & HI;
+            let spaces = space_mask(w);
             let stop = HI & !(dash_to_nine | spaces);
             if stop != 0 {
                 let below = (stop & stop.wrapping_neg()) - 1; // the bytes before the stop
@@ -568,7 +567,7 @@ impl AmountShape {
     /// Whether the span up to `e` (a group's end) is an amount: separators every fourth byte
     /// from the first group's end (three digits between them), each a `.`.
     #[inline(always)]
-    fn ends_at(&self, win: &[u8; WINDOW + 8], e: u32) -> bool {
+    fn ends_at(&self, win: &WindowBytes, e: u32) -> bool {
         if !self.possible {
             return false;
         }
