@@ -242,7 +242,148 @@ impl Chain {
     /// Collects the groups linked from the group starting at `g`, recording ends.
     ///
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
-    pub(crate) fn extend(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
+    #[inline(never)] // one copy for the four callers (measured: inlining gains nothing)
+    pub(crate) fn extend(&mut self, input: &[u8], g: usize, amount: bool) {
+        if !self.extend_fast(input, g, amount) {
+            self.extend_general(input, g, amount);
+        }
+    }
+
+    /// [`Chain::extend_window`] on the bytes from `g`; false when it cannot decide.
+    #[inline(always)]
+    fn extend_fast(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
+        match input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
+            Some(Ok(win)) => self.extend_window(win, g, amount),
+            _ => self.extend_window_padded(input, g, amount),
+        }
+    }
+
+    /// [`Chain::extend_window`] near the input's end: zeros past it, as `at` reads them.
+    #[cold]
+    #[inline(never)]
+    fn extend_window_padded(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
+        let mut win = [0u8; WINDOW + 8];
+        for (d, &b) in win.iter_mut().zip(input.get(g..).unwrap_or(&[])) {
+            *d = b;
+        }
+        self.extend_window(&win, g, amount)
+    }
+
+    /// [`Chain::extend`] decided on bit masks of `win`, the 32 bytes from `g` (and 8 more), for
+    /// the common shape (`0812-5181-5339 `, `12.345.678.9-012.000,`): the run of digits and
+    /// one-byte separators from `g` ends inside the window at an ASCII byte (so no multi-byte
+    /// separator and no byte past the window can change the chain), and its groups are one
+    /// separator apart. Then every separator links two groups, and the masks say where the
+    /// chain stops and where it may end. Returns false, having changed nothing, otherwise.
+    #[inline(always)]
+    fn extend_window(&mut self, win: &WindowBytes, g: usize, amount: bool) -> bool {
+        let Window { digit, space, stop } = Window::read(win);
+        // One past the last digit (`digit` has no bit from `stop` on), and the separators
+        // between the groups: each alone, so that every one links two groups, a space weakly.
+        let last = u32::BITS - digit.leading_zeros();
+        let between = !digit & low_bits(last);
+        if digit & 1 == 0 || between & (between << 1) != 0 {
+            return false;
+        }
+        let weak = between & space;
+        // A space joins groups of at most eight digits: the chain stops at the first space
+        // next to a longer group (an end, since the link there is weak), whatever follows.
+        let cut = if weak == 0 {
+            0
+        } else {
+            let long = runs_of_nine(digit);
+            weak & ((long << 9) | (long >> 1))
+        };
+        let stop_b = win.get(stop as usize).copied().unwrap_or(0);
+        let (last, mut last_ok) = if cut != 0 {
+            (cut.trailing_zeros(), true)
+        } else if (stop as usize) < WINDOW && stop_b < 0x80 {
+            // The stop byte ends the run: no multi-byte separator can go on. A span may end
+            // after the last group unless a word touches it (as in `extend_general`;
+            // `…0001-A`: a strong separator, then a word).
+            let touches = last == stop
+                || (last + 1 == stop && matches!(win.get(last as usize), Some(b'-' | b'/' | b'.')));
+            (last, !(touches && is(stop_b, WORD)))
+        } else {
+            return false; // the run may go on past the window
+        };
+        let between = between & low_bits(last);
+        self.base = g;
+        // A group with more digits than fit ends the chain before it (rare: a room check
+        // only when the digits up to `last` do not all fit).
+        let len0 = self.len;
+        let mut limit = last;
+        if (digit & low_bits(last)).count_ones() as usize > MAX_DIGITS - len0 {
+            limit = first_overflowing_group(digit, last, MAX_DIGITS - len0);
+            last_ok = false;
+        }
+        // The digits, group by group.
+        let mut len = len0;
+        let mut starts = digit & !(digit << 1) & low_bits(limit);
+        while starts != 0 {
+            let p = starts.trailing_zeros();
+            starts &= starts - 1;
+            // `p < 32`: the shift is in range.
+            let n = (!(digit >> p)).trailing_zeros() as usize;
+            self.copy_group(win, p as usize, len, n);
+            len += n;
+        }
+        self.len = len;
+        // The ends: before each space that links two groups (a weak link), and after the last
+        // group read.
+        let shape = AmountShape::new(amount, digit, between);
+        let mut spaces = weak & low_bits(limit);
+        while spaces != 0 {
+            let e = spaces.trailing_zeros();
+            spaces &= spaces - 1;
+            let digits = len0 + (digit & low_bits(e)).count_ones() as usize;
+            self.push_end(e, digits, shape.ends_at(win, e));
+        }
+        if last_ok {
+            self.push_end(last, len, shape.ends_at(win, last));
+        }
+        true
+    }
+
+    /// Records a possible end `rel` bytes after `base`, with `digits` digits before it.
+    #[inline(always)]
+    fn push_end(&mut self, rel: u32, digits: usize, amount: bool) {
+        if let Some(slot) = self.ends.get_mut(self.n_ends) {
+            *slot = End {
+                // A chain spans at most 22 digits and 21 short separator runs.
+                rel: rel as u16,
+                digits: digits as u8,
+                amount,
+            };
+            self.n_ends += 1;
+        }
+    }
+
+    /// Copies the `n` digits at `win[p..]` after `len` digits, eight bytes at a time (the bytes
+    /// copied past them are never read: only `..len` is).
+    #[inline(always)]
+    fn copy_group(&mut self, win: &WindowBytes, p: usize, len: usize, n: usize) {
+        let mut k = 0;
+        loop {
+            // In bounds: `len + n <= MAX_DIGITS` and `p + n <= WINDOW`, each with eight
+            // bytes of slack.
+            if let (Some(dst), Some(src)) = (
+                self.digits.get_mut(len + k..len + k + 8),
+                win.get(p + k..p + k + 8),
+            ) {
+                dst.copy_from_slice(src);
+            }
+            k += 8;
+            if k >= n {
+                return;
+            }
+        }
+    }
+
+    /// The reference walk, one group at a time, for any input ([`Chain::extend`] falls back
+    /// on it when [`Chain::extend_window`] cannot decide).
+    #[inline(never)] // apart from the window walk's registers and stack
+    fn extend_general(&mut self, input: &[u8], mut g: usize, mut amount: bool) {
         let mut first = true;
         let mut len = self.len;
         // The link into the group at `g` is weak (spaces only): both groups must be short.
@@ -336,9 +477,156 @@ fn ascii_separator_mask(w: u64) -> u64 {
     let low = w & !HI;
     // `-`, `.`, `/` are 0x2D-0x2F.
     let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
+    dash_to_slash | space_mask(w)
+}
+
+/// Bit 7 of each byte of `w` set where that byte is a space (exact per byte).
+#[inline(always)]
+fn space_mask(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
     let x = w ^ (LO * u64::from(b' '));
-    let space = !(((x & !HI) + !HI) | x) & HI;
-    dash_to_slash | space
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+/// Bytes [`Chain::extend_window`] decides on.
+const WINDOW: usize = 32;
+
+/// The window and eight more bytes, which group copies of eight bytes may read.
+type WindowBytes = [u8; WINDOW + 8];
+
+/// One bit per byte of a window (byte `k`, bit `k`): its digits and spaces before the first
+/// byte that is neither a digit nor a one-byte separator, and that byte's index (the stop).
+struct Window {
+    digit: u32,
+    space: u32,
+    stop: u32,
+}
+
+impl Window {
+    /// The masks of the first [`WINDOW`] bytes of `win`, read a word at a time up to the stop
+    /// byte (`stop` is [`WINDOW`] when every byte is a digit or a separator).
+    #[inline(always)]
+    fn read(win: &WindowBytes) -> Window {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = LO * 0x80;
+        let (mut digit, mut space) = (0u32, 0u32);
+        for k in 0..WINDOW / 8 {
+            let mut b = [0u8; 8];
+            if let Some(src) = win.get(8 * k..8 * k + 8) {
+                b.copy_from_slice(src);
+            }
+            let w = u64::from_le_bytes(b);
+            // Digits and `-./` are 0x2D-0x39: the range tests on the low seven bits (at least
+            // `-`, at least `0`, above `9`) are shared between the digit and stop masks.
+            let low = w & !HI;
+            let below_colon = !(low + LO * (0x80 - 0x3A)) & !w & HI;
+            let dash_to_nine = (low + LO * (0x80 - 0x2D)) & below_colon;
+            let digits = (low + LO * (0x80 - 0x30)) & below_colon;
+            let spaces = space_mask(w);
+            let stop = HI & !(dash_to_nine | spaces);
+            if stop != 0 {
+                let below = (stop & stop.wrapping_neg()) - 1; // the bytes before the stop
+                return Window {
+                    digit: digit | byte_bits(digits & below) << (8 * k),
+                    space: space | byte_bits(spaces & below) << (8 * k),
+                    stop: (8 * k) as u32 + stop.trailing_zeros() / 8,
+                };
+            }
+            digit |= byte_bits(digits) << (8 * k);
+            space |= byte_bits(spaces) << (8 * k);
+        }
+        Window {
+            digit,
+            space,
+            stop: WINDOW as u32,
+        }
+    }
+}
+
+/// Whether a span of a window chain ends a thousands-grouped amount (`12.500.000`): its first
+/// group has 1 to 3 digits, every later one 3, each after a `.`.
+struct AmountShape {
+    /// The chain may be an amount at all, and its first group is short enough.
+    possible: bool,
+    /// Length of the first group.
+    first: u32,
+    /// The separators between the chain's groups.
+    between: u32,
+}
+
+impl AmountShape {
+    #[inline(always)]
+    fn new(amount: bool, digit: u32, between: u32) -> AmountShape {
+        let first = (!digit).trailing_zeros();
+        AmountShape {
+            possible: amount && first <= 3,
+            first,
+            between,
+        }
+    }
+
+    /// Whether the span up to `e` (a group's end) is an amount: separators every fourth byte
+    /// from the first group's end (three digits between them), each a `.`.
+    #[inline(always)]
+    fn ends_at(&self, win: &WindowBytes, e: u32) -> bool {
+        if !self.possible {
+            return false;
+        }
+        let mut seps = self.between & low_bits(e);
+        if seps == 0
+            || seps != (0x1111_1111 << self.first) & low_bits(e)
+            || (e - self.first) % 4 != 0
+        {
+            return false;
+        }
+        while seps != 0 {
+            if win.get(seps.trailing_zeros() as usize) != Some(&b'.') {
+                return false;
+            }
+            seps &= seps - 1;
+        }
+        true
+    }
+}
+
+/// The low `n` bits set (`n <= 32`).
+#[inline(always)]
+fn low_bits(n: u32) -> u32 {
+    ((1u64 << n) - 1) as u32
+}
+
+/// Start of the first group of `digit` (below `last`) whose digits, counted from the first
+/// group's, pass `room`.
+#[cold]
+fn first_overflowing_group(digit: u32, last: u32, room: usize) -> u32 {
+    let mut starts = digit & !(digit << 1) & low_bits(last);
+    let mut count = 0;
+    while starts != 0 {
+        let p = starts.trailing_zeros();
+        starts &= starts - 1;
+        count += (!(digit >> p)).trailing_zeros() as usize;
+        if count > room {
+            return p;
+        }
+    }
+    last
+}
+
+/// The bits of `m` that start a run of nine set bits (a group of more than eight digits).
+#[inline(always)]
+fn runs_of_nine(m: u32) -> u32 {
+    let two = m & (m >> 1);
+    let four = two & (two >> 2);
+    let eight = four & (four >> 4);
+    eight & (m >> 8)
+}
+
+/// Bit 7 of each byte of `m` (the only bits set) gathered into the low eight bits, byte `k`
+/// to bit `k`: the multiply moves each to a distinct bit of the top byte, without carries.
+#[inline(always)]
+fn byte_bits(m: u64) -> u32 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
@@ -485,6 +773,64 @@ mod tests {
         }
     }
 
+    /// The window walk on the shapes it decides and those it hands over, against the general
+    /// walk: cuts at a space next to a long group, a full buffer, amounts, words after the
+    /// chain, runs of two separators (the cases the proptest below first found).
+    #[test]
+    fn window_walk_edge_cases() {
+        let cases: [&[u8]; 16] = [
+            b"0812-5181-5339 demam",
+            b"52.104.102.0-561.000,",
+            b"3171011908004782 0812-5181-5339 batuk",
+            b"0812-5181-5339 3171011908004782 batuk",
+            b"0812 5181 5339 0812 4515 8054 0812",
+            b"0812-5181-5339 0812-4515-8054 dan",
+            b"12.500.000 dan",
+            b"1.234.567.890.123",
+            b"3171011708450001-A",
+            b"3171011708450001/",
+            b"0- 000000000",
+            b"0000000000 -0",
+            b"12 34 567890123 4",
+            b"1234567890123456789012345",
+            b"0812\xC2\xA05181 5339",
+            b"08125181533",
+        ];
+        for input in cases {
+            for g in 0..input.len() {
+                for (pre, amount) in [(0, true), (0, false), (3, false)] {
+                    let (mut fast, mut general) = (Chain::new(), Chain::new());
+                    for c in [&mut fast, &mut general] {
+                        c.clear();
+                        c.len = pre;
+                        c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                    }
+                    fast.extend(input, g, amount);
+                    general.extend_general(input, g, amount);
+                    assert_eq!(summary(&fast), summary(&general), "{input:?} {g}");
+                    assert_eq!(fast.base, general.base);
+                }
+            }
+        }
+    }
+
+    /// The shapes the window walk exists for do not fall back.
+    #[test]
+    fn window_walk_decides_the_common_shapes() {
+        let cases: [&[u8]; 5] = [
+            b"0812-5181-5339 demam",
+            b"52.104.102.0-561.000,",
+            b"3171011908004782 0812-5181-5339 batuk",
+            b"0812 5181 5339",
+            b"12.500.000",
+        ];
+        for input in cases {
+            let mut c = Chain::new();
+            c.clear();
+            assert!(c.extend_fast(input, 0, true), "{input:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         #[test]
@@ -520,6 +866,34 @@ mod tests {
                         proptest::prop_assert!(c.len < MIN_DIGITS, "{:?} {} {}", s, g, g2);
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn window_walk_agrees_with_general_walk(
+            s in "([0-9]{1,10}|[ .\\-/]{1,4}|\u{a0}|\u{2013}|\u{2212}|[a-zA-Z_]|[,;:()+@]){0,16}",
+            pre in 0usize..4,
+            amount in proptest::bool::ANY,
+        ) {
+            let input = s.as_bytes();
+            for g in 0..=input.len() {
+                let (mut window, mut general) = (Chain::new(), Chain::new());
+                for c in [&mut window, &mut general] {
+                    c.clear();
+                    c.len = pre;
+                    c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                }
+                general.extend_general(input, g, amount);
+                if window.extend_fast(input, g, amount) {
+                    proptest::prop_assert_eq!(summary(&window), summary(&general), "{:?} {}", s, g);
+                    proptest::prop_assert_eq!(window.base, general.base);
+                }
+                // Whichever way `extend` goes.
+                window.clear();
+                window.len = pre;
+                window.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                window.extend(input, g, amount);
+                proptest::prop_assert_eq!(summary(&window), summary(&general), "{:?} {}", s, g);
             }
         }
 
