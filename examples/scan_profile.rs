@@ -1,7 +1,8 @@
 //! Profiling harness: scans the bench data once (for callgrind instruction counts).
 //! `cargo run --release --example scan_profile -- csv|prose|rprose|rcsv|rjsonl|pat:STRING [bytes] [time|print|hash]`
-//! scans; `rec:csv|rec:jsonl [bytes] [time]` runs a record stream (64 KiB chunks) over the
-//! redact bench data, `inplace:csv|inplace:prose [bytes] [time]` scans and redacts it in place.
+//! scans; `rec:csv|rec:jsonl [bytes] [time|hash]` runs a record stream (64 KiB chunks) over the
+//! redact bench data, `inplace:csv|inplace:prose [bytes] [time|hash]` scans and redacts it in place (`hash`: a
+//! digest of the output bytes).
 #[path = "../benches/common/redact_data.rs"]
 mod redact_data;
 #[path = "../benches/common/rng.rs"]
@@ -111,20 +112,28 @@ fn redact_run(stream: bool, which: &str, bytes: usize) {
         println!("best {:.3} ms", best.as_secs_f64() * 1e3);
         return;
     }
-    let n = work(stream, format, data);
-    println!("{bytes} bytes, {n} out");
+    let out = work(stream, format, data);
+    if std::env::args().nth(3).as_deref() == Some("hash") {
+        // A digest of the output bytes, to compare the redaction across versions.
+        let h = out.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        println!("{} bytes out, digest {h:016x}", out.len());
+        return;
+    }
+    println!("{bytes} bytes, {} out", out.len());
 }
 
 /// The measured part (callgrind: `--toggle-collect='*work*'` leaves data generation out).
 #[inline(never)]
-fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> usize {
+fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> Vec<u8> {
     use identitas::record::RecordStream;
     use identitas::redact::{Policy, Redactor};
     let mut r = Redactor::new(Policy::default()).unwrap();
     if !stream {
         r.redact_text_in_place(std::hint::black_box(&mut data))
             .unwrap();
-        return data.len();
+        return data;
     }
     let mut s = RecordStream::new(r, format);
     let mut out = Vec::with_capacity(data.len());
@@ -132,5 +141,5 @@ fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> u
         s.push(ch, &mut out).unwrap();
     }
     s.finish(&mut out).unwrap();
-    out.len()
+    out
 }
