@@ -2,7 +2,8 @@
 //! `cargo run --release --example scan_profile -- csv|prose|rprose|rcsv|rjsonl|pat:STRING [bytes] [time|print|hash]`
 //! scans; `rec:csv|rec:jsonl [bytes] [time|hash]` runs a record stream (64 KiB chunks) over the
 //! redact bench data, `inplace:csv|inplace:prose [bytes] [time|hash]` scans and redacts it in place (`hash`: a
-//! digest of the output bytes).
+//! digest of the output bytes); `given:all|nik|phone|email [bytes]` redacts in place the
+//! findings (of one kind) scanned before.
 #[path = "../benches/common/redact_data.rs"]
 mod redact_data;
 #[path = "../benches/common/rng.rs"]
@@ -16,6 +17,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("csv");
     let bytes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1 << 20);
+    if let Some(rest) = which.strip_prefix("given:") {
+        given_run(rest, bytes);
+        return;
+    }
     if let Some(rest) = which
         .strip_prefix("rec:")
         .or(which.strip_prefix("inplace:"))
@@ -122,6 +127,27 @@ fn redact_run(stream: bool, which: &str, bytes: usize) {
         return;
     }
     println!("{bytes} bytes, {} out", out.len());
+}
+
+/// `redact_in_place` alone over the findings of the prose data (scanned before, outside
+/// `work`); `given:nik|phone|email` keeps findings of that kind only, to cost each mask.
+fn given_run(which: &str, bytes: usize) {
+    use identitas::redact::{self, Policy};
+    let mut data = redact_data::prose(bytes);
+    let mut found = Vec::new();
+    Scanner::new().scan_with(&data, None, &mut |f| found.push(f));
+    found.retain(|f| which == "all" || format!("{:?}", f.kind).eq_ignore_ascii_case(which));
+    #[inline(never)]
+    fn work(data: &mut [u8], found: &[identitas::Finding], policy: &Policy) {
+        redact::redact_in_place(std::hint::black_box(data), found, policy).unwrap();
+    }
+    if std::env::args().nth(3).as_deref() == Some("print") {
+        for f in found.iter().take(5) {
+            println!("{:?}", String::from_utf8_lossy(&data[f.start..f.end]));
+        }
+    }
+    work(&mut data, &found, &Policy::default());
+    println!("{} findings given", found.len());
 }
 
 /// The measured part (callgrind: `--toggle-collect='*work*'` leaves data generation out).
