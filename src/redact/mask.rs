@@ -157,26 +157,29 @@ const HI: u64 = 0x8080_8080_8080_8080;
 #[inline(always)]
 fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
     let mut end = span.len();
-    while end > 0 {
+    let at = loop {
         let start = end.saturating_sub(8);
-        let w = match span.get(start..end) {
-            Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-            // The first few bytes of a span not a multiple of 8 long.
-            _ => word_at(span, 0) & low_bytes(end),
+        let w = if end >= 8 {
+            load8(span, start)
+        } else {
+            // The first word (zeros past a short span's end): its bytes from `end`
+            // on were searched already, and hold neither `@` nor a byte from 0x80 up.
+            word_at(span, 0)
         };
         if w & HI != 0 {
             return false;
         }
-        let at = byte_eq(w, b'@');
-        if at != 0 {
-            let a = start + (63 - at.leading_zeros() as usize) / 8;
-            fill_range(span, 0, a, ch);
-            return true;
+        let found = byte_eq(w, b'@');
+        if found != 0 {
+            break start + (63 - found.leading_zeros() as usize) / 8;
+        }
+        if start == 0 {
+            // No `@`: all of it is hidden.
+            break span.len();
         }
         end = start;
-    }
-    // No `@`: all of it is hidden.
-    fill_range(span, 0, span.len(), ch);
+    };
+    fill_range(span, 0, at, ch);
     true
 }
 
@@ -210,15 +213,19 @@ fn mask_two_words(kind: Kind, spec: MaskSpec, span: &mut [u8]) -> bool {
     // Word `a` holds bytes 0..8, word `b` bytes n - 8..n (`o` is where it starts).
     let o = n - 8;
     let (a, b) = (load8(span, 0), load8(span, o));
-    // A byte from 0x40 up is a letter, a folded digit's or something else to decline.
-    if (((a & !HI) + LO * 0x40) | a | ((b & !HI) + LO * 0x40) | b) & HI != 0 {
-        return false;
-    }
     let (digits_a, digits_b) = (!non_digit_mask(a) & HI, !non_digit_mask(b) & HI);
-    let head = low_bytes(p) & HI;
-    let tail = !low_bytes(8 - trail) & HI;
-    if digits_a & head != head || digits_b & tail != tail {
-        return false;
+    // Digits only (a NIK as usually written) need no more checks; otherwise a byte
+    // from 0x40 up (bit 6 or 7 set) is a letter, a folded digit's or something else
+    // to decline, and the visible ends must be all digits.
+    if digits_a & digits_b != HI {
+        if (a | b) & (LO * 0xC0) != 0 {
+            return false;
+        }
+        let head = low_bytes(p) & HI;
+        let tail = !low_bytes(8 - trail) & HI;
+        if digits_a & head != head || digits_b & tail != tail {
+            return false;
+        }
     }
     // In byte positions of each word: the digits from `p` up to `q = n - trail`.
     let mut hide_a = digits_a & !low_bytes(p) & low_bytes(n - trail);
