@@ -128,6 +128,7 @@ fn check_findings(len: usize, findings: &[Finding]) -> Result<(), RedactError> {
 }
 
 /// Applies a length-preserving operator to one value in place.
+#[inline(never)]
 fn apply_in_place(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
     match policy.operator(kind) {
         Operator::Keep => Ok(()),
@@ -182,9 +183,6 @@ pub fn redact_in_place(
 }
 
 /// Applies the policy to checked findings (in bounds, sorted, disjoint) in place.
-///
-/// The mask, the operator of almost every finding, is matched here so that it is
-/// inlined into the loop; the others go through [`apply_in_place`].
 #[inline]
 fn apply_all(buf: &mut [u8], findings: &[Finding], policy: &Policy) -> Result<(), RedactError> {
     for f in findings {
@@ -192,13 +190,23 @@ fn apply_all(buf: &mut [u8], findings: &[Finding], policy: &Policy) -> Result<()
             continue;
         }
         if let Some(span) = buf.get_mut(f.start..f.end) {
-            match policy.operator(f.kind) {
-                Operator::Mask(spec) => mask::mask_in_place(f.kind, spec, span),
-                _ => apply_in_place(policy, f.kind, span)?,
-            }
+            apply_inline(policy, f.kind, span)?;
         }
     }
     Ok(())
+}
+
+/// [`apply_in_place`] with the mask, the operator of almost every value, matched
+/// here so that it is inlined into the callers' loops.
+#[inline(always)]
+fn apply_inline(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
+    match policy.operator(kind) {
+        Operator::Mask(spec) => {
+            mask::mask_in_place(kind, spec, span);
+            Ok(())
+        }
+        _ => apply_in_place(policy, kind, span),
+    }
 }
 
 /// [`redact_in_place`] for findings of a finder under a policy whose operators all
@@ -282,7 +290,7 @@ fn write_value(
     if op.is_length_preserving() {
         let at = out.len();
         out.extend_from_slice(value);
-        return apply_in_place(policy, kind, &mut out[at..]);
+        return apply_inline(policy, kind, &mut out[at..]);
     }
     scratch.clear();
     normalise::normalise_into(kind, value, scratch);
@@ -467,7 +475,7 @@ impl Redactor {
                         Some(kind) => {
                             if let Some((s, e)) = quick::typed_span(field, kind) {
                                 if let Some(span) = field.get_mut(s..e) {
-                                    apply_in_place(&self.policy, kind, span)?;
+                                    apply_inline(&self.policy, kind, span)?;
                                 }
                                 return Ok(true);
                             }
