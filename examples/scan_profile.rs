@@ -1,7 +1,9 @@
 //! Profiling harness: scans the bench data once (for callgrind instruction counts).
 //! `cargo run --release --example scan_profile -- csv|prose|rprose|rcsv|rjsonl|pat:STRING [bytes] [time|print|hash]`
-//! scans; `rec:csv|rec:jsonl [bytes] [time]` runs a record stream (64 KiB chunks) over the
-//! redact bench data, `inplace:csv|inplace:prose [bytes] [time]` scans and redacts it in place.
+//! scans; `rec:csv|rec:jsonl [bytes] [time|hash]` runs a record stream (64 KiB chunks) over the
+//! redact bench data, `inplace:csv|inplace:prose [bytes] [time|hash]` scans and redacts it in place (`hash`: a
+//! digest of the output bytes); `given:all|nik|phone|email [bytes]` redacts in place the
+//! findings (of one kind) scanned before.
 #[path = "../benches/common/redact_data.rs"]
 mod redact_data;
 #[path = "../benches/common/rng.rs"]
@@ -15,6 +17,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map(String::as_str).unwrap_or("csv");
     let bytes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1 << 20);
+    if let Some(rest) = which.strip_prefix("given:") {
+        given_run(rest, bytes);
+        return;
+    }
     if let Some(rest) = which
         .strip_prefix("rec:")
         .or(which.strip_prefix("inplace:"))
@@ -111,20 +117,49 @@ fn redact_run(stream: bool, which: &str, bytes: usize) {
         println!("best {:.3} ms", best.as_secs_f64() * 1e3);
         return;
     }
-    let n = work(stream, format, data);
-    println!("{bytes} bytes, {n} out");
+    let out = work(stream, format, data);
+    if std::env::args().nth(3).as_deref() == Some("hash") {
+        // A digest of the output bytes, to compare the redaction across versions.
+        let h = out.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        println!("{} bytes out, digest {h:016x}", out.len());
+        return;
+    }
+    println!("{bytes} bytes, {} out", out.len());
+}
+
+/// `redact_in_place` alone over the findings of the prose data (scanned before, outside
+/// `work`); `given:nik|phone|email` keeps findings of that kind only, to cost each mask.
+fn given_run(which: &str, bytes: usize) {
+    use identitas::redact::{self, Policy};
+    let mut data = redact_data::prose(bytes);
+    let mut found = Vec::new();
+    Scanner::new().scan_with(&data, None, &mut |f| found.push(f));
+    found.retain(|f| which == "all" || format!("{:?}", f.kind).eq_ignore_ascii_case(which));
+    #[inline(never)]
+    fn work(data: &mut [u8], found: &[identitas::Finding], policy: &Policy) {
+        redact::redact_in_place(std::hint::black_box(data), found, policy).unwrap();
+    }
+    if std::env::args().nth(3).as_deref() == Some("print") {
+        for f in found.iter().take(5) {
+            println!("{:?}", String::from_utf8_lossy(&data[f.start..f.end]));
+        }
+    }
+    work(&mut data, &found, &Policy::default());
+    println!("{} findings given", found.len());
 }
 
 /// The measured part (callgrind: `--toggle-collect='*work*'` leaves data generation out).
 #[inline(never)]
-fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> usize {
+fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> Vec<u8> {
     use identitas::record::RecordStream;
     use identitas::redact::{Policy, Redactor};
     let mut r = Redactor::new(Policy::default()).unwrap();
     if !stream {
         r.redact_text_in_place(std::hint::black_box(&mut data))
             .unwrap();
-        return data.len();
+        return data;
     }
     let mut s = RecordStream::new(r, format);
     let mut out = Vec::with_capacity(data.len());
@@ -132,5 +167,5 @@ fn work(stream: bool, format: identitas::record::Format, mut data: Vec<u8>) -> u
         s.push(ch, &mut out).unwrap();
     }
     s.finish(&mut out).unwrap();
-    out.len()
+    out
 }

@@ -101,7 +101,19 @@ impl Finder for Scanner {
 }
 
 /// Checks findings are in bounds, sorted and disjoint.
+///
+/// One branch-free pass answers for the usual valid findings; the first bad one is
+/// then looked for only when there is one.
 fn check_findings(len: usize, findings: &[Finding]) -> Result<(), RedactError> {
+    let mut prev_end = 0;
+    let mut ok = true;
+    for f in findings {
+        ok &= (prev_end <= f.start) & (f.start <= f.end) & (f.end <= len);
+        prev_end = f.end;
+    }
+    if ok {
+        return Ok(());
+    }
     let mut prev_end = 0;
     for (index, f) in findings.iter().enumerate() {
         if f.start > f.end || f.end > len {
@@ -116,6 +128,7 @@ fn check_findings(len: usize, findings: &[Finding]) -> Result<(), RedactError> {
 }
 
 /// Applies a length-preserving operator to one value in place.
+#[inline(never)]
 fn apply_in_place(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
     match policy.operator(kind) {
         Operator::Keep => Ok(()),
@@ -157,31 +170,43 @@ pub fn redact_in_place(
         }
     }
     // Bounds and order errors win over operator errors, whatever their index.
-    let mut prev_end = 0;
-    let mut op_error = None;
-    for (index, f) in findings.iter().enumerate() {
-        if f.start > f.end || f.end > buf.len() {
-            return Err(RedactError::OutOfBounds { index });
-        }
-        if f.start < prev_end {
-            return Err(RedactError::Overlap { index });
-        }
-        prev_end = f.end;
-        if op_error.is_none() {
-            op_error = verdict.get(kind_slot(f.kind)).copied().flatten();
+    check_findings(buf.len(), findings)?;
+    if verdict.iter().any(Option::is_some) {
+        if let Some(e) = findings
+            .iter()
+            .find_map(|f| verdict.get(kind_slot(f.kind)).copied().flatten())
+        {
+            return Err(e);
         }
     }
-    if let Some(e) = op_error {
-        return Err(e);
-    }
+    apply_all(buf, findings, policy)
+}
+
+/// Applies the policy to checked findings (in bounds, sorted, disjoint) in place.
+#[inline]
+fn apply_all(buf: &mut [u8], findings: &[Finding], policy: &Policy) -> Result<(), RedactError> {
     for f in findings {
-        if f.confidence >= policy.min_confidence {
-            if let Some(span) = buf.get_mut(f.start..f.end) {
-                apply_in_place(policy, f.kind, span)?;
-            }
+        if f.confidence < policy.min_confidence {
+            continue;
+        }
+        if let Some(span) = buf.get_mut(f.start..f.end) {
+            apply_inline(policy, f.kind, span)?;
         }
     }
     Ok(())
+}
+
+/// [`apply_in_place`] with the mask, the operator of almost every value, matched
+/// here so that it is inlined into the callers' loops.
+#[inline(always)]
+fn apply_inline(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
+    match policy.operator(kind) {
+        Operator::Mask(spec) => {
+            mask::mask_in_place(kind, spec, span);
+            Ok(())
+        }
+        _ => apply_in_place(policy, kind, span),
+    }
 }
 
 /// [`redact_in_place`] for findings of a finder under a policy whose operators all
@@ -193,14 +218,7 @@ fn redact_in_place_checked(
     policy: &Policy,
 ) -> Result<(), RedactError> {
     check_findings(buf.len(), findings)?;
-    for f in findings {
-        if f.confidence >= policy.min_confidence {
-            if let Some(span) = buf.get_mut(f.start..f.end) {
-                apply_in_place(policy, f.kind, span)?;
-            }
-        }
-    }
-    Ok(())
+    apply_all(buf, findings, policy)
 }
 
 /// Position of a kind in [`Kind::ALL`] (its declaration order).
@@ -272,7 +290,7 @@ fn write_value(
     if op.is_length_preserving() {
         let at = out.len();
         out.extend_from_slice(value);
-        return apply_in_place(policy, kind, &mut out[at..]);
+        return apply_inline(policy, kind, &mut out[at..]);
     }
     scratch.clear();
     normalise::normalise_into(kind, value, scratch);
@@ -457,7 +475,7 @@ impl Redactor {
                         Some(kind) => {
                             if let Some((s, e)) = quick::typed_span(field, kind) {
                                 if let Some(span) = field.get_mut(s..e) {
-                                    apply_in_place(&self.policy, kind, span)?;
+                                    apply_inline(&self.policy, kind, span)?;
                                 }
                                 return Ok(true);
                             }
