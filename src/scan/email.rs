@@ -7,6 +7,7 @@
 //!   ending with `-`, the last one 2+ letters (no IP literals).
 
 use super::class::{DOMAIN, LOCAL, at, is};
+use crate::digits::word_at;
 
 /// Longest local part, in bytes as written.
 pub(crate) const MAX_LOCAL: usize = 64;
@@ -51,6 +52,172 @@ fn invisible_before(input: &[u8], i: usize) -> Option<usize> {
 /// masked form hides every local part; the chain stops where the span would pass
 /// [`super::MAX_FINDING_LEN`].
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
+    around_words(input, a).unwrap_or_else(|Unsure| around_bytes(input, a))
+}
+
+/// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
+/// an invisible character), an `@` right after the domain (maybe a chain), a part longer
+/// than the words it reads, an `@` in the first eight bytes. The byte reading decides.
+struct Unsure;
+
+/// [`around`] for the common case, plain ASCII `local@domain` with no chain, eight bytes
+/// at a time: the local part backwards, the domain forwards, every byte classified once.
+#[inline(always)]
+fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure> {
+    let Some(start) = local_words(input, a)? else {
+        return Ok(None);
+    };
+    Ok(domain_words(input, a + 1)?.map(|end| (start, end)))
+}
+
+/// Flags of one byte for the word reading, one byte of the entry per class (the
+/// shifts below): shifting the entries of eight bytes in one after the other, the last
+/// byte first, leaves bit `i` of a class's byte saying whether byte `i` is of that class.
+/// One load and two operations a byte give every class at once.
+static FLAGS: [u64; 256] = flags();
+
+/// Shift of the [`FLAGS`] byte of local-part characters (`[A-Za-z0-9._%+-]`).
+const F_LOCAL: u32 = 0;
+/// Shift of the [`FLAGS`] byte of domain characters (`[A-Za-z0-9.-]`).
+const F_DOMAIN: u32 = 8;
+/// Shift of the [`FLAGS`] byte of `.`.
+const F_DOT: u32 = 16;
+/// Shift of the [`FLAGS`] byte of `-`.
+const F_HYPHEN: u32 = 24;
+/// Shift of the [`FLAGS`] byte of ASCII letters.
+const F_ALPHA: u32 = 32;
+
+const fn flags() -> [u64; 256] {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let alpha = b.is_ascii_alphabetic();
+        let domain = alpha || b.is_ascii_digit() || b == b'.' || b == b'-';
+        let local = domain || b == b'_' || b == b'%' || b == b'+';
+        t[i] = (local as u64) << F_LOCAL
+            | (domain as u64) << F_DOMAIN
+            | ((b == b'.') as u64) << F_DOT
+            | ((b == b'-') as u64) << F_HYPHEN
+            | (alpha as u64) << F_ALPHA;
+        i += 1;
+    }
+    t
+}
+
+/// The [`FLAGS`] of the eight bytes of `w`, merged (see there).
+#[inline(always)]
+fn flags8(w: [u8; 8]) -> u64 {
+    w.iter()
+        .rev()
+        .fold(0, |acc, &b| acc << 1 | FLAGS[usize::from(b)])
+}
+
+/// The eight flags of one class (shift `class`) out of [`flags8`], byte `i` to bit `i`.
+#[inline(always)]
+const fn of(flags: u64, class: u32) -> u64 {
+    (flags >> class) & 0xFF
+}
+
+/// The eight bytes from `input[i]`, zero bytes past the end.
+#[inline(always)]
+fn bytes_at(input: &[u8], i: usize) -> [u8; 8] {
+    match input.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(&w) => w,
+        None => word_at(input, i).to_le_bytes(),
+    }
+}
+
+/// The eight bytes before `input[end]`, zero bytes before the input's start.
+#[inline(always)]
+fn bytes_before(input: &[u8], end: usize) -> [u8; 8] {
+    match end.checked_sub(8) {
+        Some(i) => bytes_at(input, i),
+        None => {
+            let w = word_at(input, 0).checked_shl(8 * (8 - end as u32));
+            w.unwrap_or(0).to_le_bytes()
+        }
+    }
+}
+
+/// The start of the local part before the `@` at `a` (`None`: no valid one), read
+/// backwards eight bytes at a time, the dots kept as a bit mask for the dot rules.
+#[inline(always)]
+fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
+    if a >= input.len() {
+        return Err(Unsure);
+    }
+    let mut dots = 0u64; // bit i: byte `a - 8 * k + i` is a dot
+    for k in 1..8 {
+        let w = bytes_before(input, a - 8 * (k - 1));
+        let f = flags8(w);
+        dots = dots << 8 | of(f, F_DOT);
+        let other = !of(f, F_LOCAL) & 0xFF;
+        if other == 0 {
+            continue;
+        }
+        let j = 63 - other.leading_zeros() as usize; // the byte before the run
+        if (u64::from_le_bytes(w) >> (8 * j)) as u8 >= 0x80 {
+            return Err(Unsure);
+        }
+        let n = 8 * k - j - 1; // the local part's length
+        let d = dots >> (j + 1); // bit i: byte `a - n + i` is a dot
+        // Empty, a dot first or last, or `..`.
+        let bad = n == 0 || d & 1 != 0 || d >> (n - 1) != 0 || d & (d >> 1) != 0;
+        return Ok((!bad).then_some(a - n));
+    }
+    Err(Unsure)
+}
+
+/// The end of the domain starting at `d0` (`None`: no valid one), read forwards eight
+/// bytes at a time into bit masks of its dots, hyphens and letters.
+#[inline(always)]
+fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
+    let (mut dots, mut hyphens, mut alpha) = (0u64, 0u64, 0u64); // bit i: byte `d0 + i`
+    for k in 0..8 {
+        let w = bytes_at(input, d0 + 8 * k);
+        let f = flags8(w);
+        dots |= of(f, F_DOT) << (8 * k);
+        hyphens |= of(f, F_HYPHEN) << (8 * k);
+        alpha |= of(f, F_ALPHA) << (8 * k);
+        let other = !of(f, F_DOMAIN) & 0xFF;
+        if other == 0 {
+            continue;
+        }
+        let j = other.trailing_zeros() as usize; // the byte after the run
+        let next = (u64::from_le_bytes(w) >> (8 * j)) as u8;
+        if next >= 0xC2 || next == b'@' {
+            return Err(Unsure);
+        }
+        return Ok(domain_end(8 * k + j, dots, hyphens, alpha).map(|end| d0 + end));
+    }
+    Err(Unsure)
+}
+
+/// The length of a domain whose run of domain bytes is `n < 64` long, with the given
+/// bit masks of dots, hyphens and letters (bit i: byte i), once the trailing dots and
+/// hyphens are left out; `None` when its labels break the rules of [`domain_ok`].
+#[inline(always)]
+fn domain_end(n: usize, dots: u64, hyphens: u64, alpha: u64) -> Option<usize> {
+    let run = (1u64 << n) - 1;
+    let end = 64 - (run & !(dots | hyphens)).leading_zeros() as usize;
+    let inside = (1u64 << end) - 1; // the domain less its trailing `.`/`-`
+    let (d, h) = (dots & inside, hyphens & inside);
+    let last = 63usize.checked_sub(d.leading_zeros() as usize)?; // the last dot
+    // Labels are under 64 bytes. The last is 2+ letters; the others are not empty (no dot
+    // first or after a dot) and neither start nor end with `-`.
+    let (starts, ends) = (d << 1 | 1, d >> 1);
+    let ok = end >= last + 3
+        && (inside & !alpha) >> (last + 1) == 0
+        && (starts & (d | h)) | (ends & h) == 0;
+    ok.then_some(end)
+}
+
+/// [`around`] a byte at a time: the reading of every case, the reference of the word
+/// reading in tests.
+#[cold]
+#[inline(never)]
+fn around_bytes(input: &[u8], a: usize) -> Option<(usize, usize)> {
     match local_ascii(input, a) {
         Local::Start(start) => chain(input, a, start),
         Local::No => None,
@@ -383,6 +550,68 @@ mod tests {
         ) {
             let d = d.as_bytes();
             proptest::prop_assert_eq!(domain_ok_ascii(d), domain_ok(d.iter().copied()));
+        }
+    }
+
+    #[test]
+    fn flags_agree_with_the_byte_classes() {
+        for b in 0..=255u8 {
+            let f = FLAGS[usize::from(b)];
+            let want = [
+                (F_LOCAL, is(b, LOCAL)),
+                (F_DOMAIN, is(b, DOMAIN)),
+                (F_DOT, b == b'.'),
+                (F_HYPHEN, b == b'-'),
+                (F_ALPHA, b.is_ascii_alphabetic()),
+            ];
+            for (class, yes) in want {
+                assert_eq!(of(f, class), u64::from(yes), "{b:#x} {class}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_loads_stop_at_the_input_ends() {
+        let s = b"0123456789abcdef";
+        for end in 0..=s.len() {
+            for i in 0..=end + 9 {
+                let want: Vec<u8> = (i..i + 8).map(|k| at(&s[..end], k)).collect();
+                assert_eq!(bytes_at(&s[..end], i).to_vec(), want);
+            }
+            for e in 0..=end {
+                let want: Vec<u8> = (e as isize - 8..e as isize)
+                    .map(|k| usize::try_from(k).map_or(0, |k| at(&s[..end], k)))
+                    .collect();
+                assert_eq!(bytes_before(&s[..end], e).to_vec(), want);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn word_reading_agrees_with_the_byte_reading(
+            pieces in proptest::collection::vec(
+                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z]{60,70})",
+                0..20,
+            ),
+        ) {
+            let s = pieces.concat();
+            let b = s.as_bytes();
+            // At every `@`, in the whole input and cut short on either side (the
+            // word loads past the input's ends).
+            for a in (0..b.len()).filter(|&a| b[a] == b'@') {
+                for start in [0, a.saturating_sub(3), a.saturating_sub(9)] {
+                    for end in [b.len(), (a + 9).min(b.len()), a + 1] {
+                        let input = &b[start..end];
+                        proptest::prop_assert_eq!(
+                            around(input, a - start),
+                            around_bytes(input, a - start),
+                            "{:?} {} {} {}", s, a, start, end
+                        );
+                    }
+                }
+            }
         }
     }
 
