@@ -7,7 +7,6 @@
 //!   ending with `-`, the last one 2+ letters (no IP literals).
 
 use super::class::{DOMAIN, LOCAL, at, is};
-use crate::digits::word_at;
 
 /// Longest local part, in bytes as written.
 pub(crate) const MAX_LOCAL: usize = 64;
@@ -56,12 +55,12 @@ pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
 }
 
 /// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
-/// an invisible character), an `@` right after the domain (maybe a chain), a part longer
-/// than the words it reads, an `@` in the first eight bytes. The byte reading decides.
+/// an invisible character), an `@` right after the domain (maybe a chain), a local part
+/// of 32 bytes or more, a domain of 64 or more. The byte reading decides.
 struct Unsure;
 
-/// [`around`] for the common case, plain ASCII `local@domain` with no chain, eight bytes
-/// at a time: the local part backwards, the domain forwards, every byte classified once.
+/// [`around`] for the common case, plain ASCII `local@domain` with no chain, in blocks of
+/// bytes: the local part backwards, the domain forwards, every byte classified once.
 #[inline(always)]
 fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure> {
     let Some(start) = local_words(input, a)? else {
@@ -70,98 +69,106 @@ fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure
     Ok(domain_words(input, a + 1)?.map(|end| (start, end)))
 }
 
-/// Flags of one byte for the word reading, one byte of the entry per class (the
-/// shifts below): shifting the entries of eight bytes in one after the other, the last
-/// byte first, leaves bit `i` of a class's byte saying whether byte `i` is of that class.
-/// One load and two operations a byte give every class at once.
-static FLAGS: [u64; 256] = flags();
+/// Flags of a byte for the word reading, one bit field per class. Shifting in the flags
+/// of a run of bytes, the last first (`acc << 1 | flags`), leaves bit `i` of each field
+/// saying whether byte `i` is of that class: one load and two operations a byte give
+/// every class at once.
+type Flags = [u64; 256];
 
-/// Shift of the [`FLAGS`] byte of local-part characters (`[A-Za-z0-9._%+-]`).
-const F_LOCAL: u32 = 0;
-/// Shift of the [`FLAGS`] byte of domain characters (`[A-Za-z0-9.-]`).
-const F_DOMAIN: u32 = 8;
-/// Shift of the [`FLAGS`] byte of `.`.
-const F_DOT: u32 = 16;
-/// Shift of the [`FLAGS`] byte of `-`.
-const F_HYPHEN: u32 = 24;
-/// Shift of the [`FLAGS`] byte of ASCII letters.
-const F_ALPHA: u32 = 32;
+/// Local-part flags: characters of a local part (`[A-Za-z0-9._%+-]`) in bits 0-31,
+/// dots in bits 32-63 (32 bytes at most).
+static LOCAL_FLAGS: Flags = flag_table(false);
+/// Shift of the dots in [`LOCAL_FLAGS`].
+const L_DOT: u32 = 32;
 
-const fn flags() -> [u64; 256] {
+/// Domain flags, 16-bit fields (16 bytes at most): domain characters (`[A-Za-z0-9.-]`),
+/// dots, hyphens, ASCII letters, at these shifts.
+static DOMAIN_FLAGS: Flags = flag_table(true);
+// Shifts of the dots, hyphens and letters in [`DOMAIN_FLAGS`].
+const D_DOT: u32 = 16;
+const D_HYPHEN: u32 = 32;
+const D_ALPHA: u32 = 48;
+
+const fn flag_table(domain_table: bool) -> Flags {
     let mut t = [0; 256];
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
         let alpha = b.is_ascii_alphabetic();
-        let domain = alpha || b.is_ascii_digit() || b == b'.' || b == b'-';
-        let local = domain || b == b'_' || b == b'%' || b == b'+';
-        t[i] = (local as u64) << F_LOCAL
-            | (domain as u64) << F_DOMAIN
-            | ((b == b'.') as u64) << F_DOT
-            | ((b == b'-') as u64) << F_HYPHEN
-            | (alpha as u64) << F_ALPHA;
+        let dot = b == b'.';
+        let domain = alpha || b.is_ascii_digit() || dot || b == b'-';
+        t[i] = if domain_table {
+            domain as u64
+                | (dot as u64) << D_DOT
+                | ((b == b'-') as u64) << D_HYPHEN
+                | (alpha as u64) << D_ALPHA
+        } else {
+            (domain || b == b'_' || b == b'%' || b == b'+') as u64 | (dot as u64) << L_DOT
+        };
         i += 1;
     }
     t
 }
 
-/// The [`FLAGS`] of the eight bytes of `w`, merged (see there).
+/// `acc` with the flags of `bytes` shifted in, the last byte first (see [`Flags`]).
 #[inline(always)]
-fn flags8(w: [u8; 8]) -> u64 {
-    w.iter()
+fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Flags) -> u64 {
+    bytes
+        .iter()
         .rev()
-        .fold(0, |acc, &b| acc << 1 | FLAGS[usize::from(b)])
+        .fold(acc, |acc, &b| acc << 1 | table[usize::from(b)])
 }
 
-/// The eight flags of one class (shift `class`) out of [`flags8`], byte `i` to bit `i`.
+/// The `N` bytes from `input[i]`, in place, or copied into `tail` with zero bytes past
+/// the input's end.
 #[inline(always)]
-const fn of(flags: u64, class: u32) -> u64 {
-    (flags >> class) & 0xFF
-}
-
-/// The eight bytes from `input[i]`, zero bytes past the end.
-#[inline(always)]
-fn bytes_at(input: &[u8], i: usize) -> [u8; 8] {
+fn chunk<'a, const N: usize>(input: &'a [u8], i: usize, tail: &'a mut [u8; N]) -> &'a [u8; N] {
     match input.get(i..).and_then(<[u8]>::first_chunk) {
-        Some(&w) => w,
-        None => word_at(input, i).to_le_bytes(),
+        Some(c) => c,
+        None => {
+            *tail = core::array::from_fn(|k| at(input, i + k));
+            tail
+        }
     }
 }
 
-/// The eight bytes before `input[end]`, zero bytes before the input's start.
+/// The eight bytes before `input[end]` ([`chunk`]), zero bytes before the input's start.
 #[inline(always)]
-fn bytes_before(input: &[u8], end: usize) -> [u8; 8] {
+fn chunk_before<'a>(input: &'a [u8], end: usize, tail: &'a mut [u8; 8]) -> &'a [u8; 8] {
     match end.checked_sub(8) {
-        Some(i) => bytes_at(input, i),
+        Some(i) => chunk(input, i, tail),
         None => {
-            let w = word_at(input, 0).checked_shl(8 * (8 - end as u32));
-            w.unwrap_or(0).to_le_bytes()
+            *tail = core::array::from_fn(|k| (k + end).checked_sub(8).map_or(0, |i| at(input, i)));
+            tail
         }
     }
 }
 
 /// The start of the local part before the `@` at `a` (`None`: no valid one), read
-/// backwards eight bytes at a time, the dots kept as a bit mask for the dot rules.
+/// backwards eight bytes at a time into bit masks of its characters and dots.
 #[inline(always)]
 fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
     if a >= input.len() {
         return Err(Unsure);
     }
-    let mut dots = 0u64; // bit i: byte `a - 8 * k + i` is a dot
-    for k in 1..8 {
-        let w = bytes_before(input, a - 8 * (k - 1));
-        let f = flags8(w);
-        dots = dots << 8 | of(f, F_DOT);
-        let other = !of(f, F_LOCAL) & 0xFF;
+    let mut f = 0u64; // after k blocks, bit i of a field: byte `a - 8 * k + i`
+    let mut end = a;
+    let mut tail = [0; 8];
+    for k in 1..5 {
+        let bytes = chunk_before(input, end, &mut tail);
+        f = shift_in(f, bytes, &LOCAL_FLAGS);
+        let other = !f & 0xFF;
         if other == 0 {
+            // All eight are local-part characters, so none is before the input's start.
+            end = end.saturating_sub(8);
             continue;
         }
         let j = 63 - other.leading_zeros() as usize; // the byte before the run
-        if (u64::from_le_bytes(w) >> (8 * j)) as u8 >= 0x80 {
+        if bytes.get(j).is_none_or(|&b| b >= 0x80) {
             return Err(Unsure);
         }
         let n = 8 * k - j - 1; // the local part's length
-        let d = dots >> (j + 1); // bit i: byte `a - n + i` is a dot
+        let d = f >> L_DOT >> (j + 1); // bit i: byte `a - n + i` is a dot
         // Empty, a dot first or last, or `..`.
         let bad = n == 0 || d & 1 != 0 || d >> (n - 1) != 0 || d & (d >> 1) != 0;
         return Ok((!bad).then_some(a - n));
@@ -169,27 +176,29 @@ fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
     Err(Unsure)
 }
 
-/// The end of the domain starting at `d0` (`None`: no valid one), read forwards eight
+/// The end of the domain starting at `d0` (`None`: no valid one), read forwards 16
 /// bytes at a time into bit masks of its dots, hyphens and letters.
 #[inline(always)]
 fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
     let (mut dots, mut hyphens, mut alpha) = (0u64, 0u64, 0u64); // bit i: byte `d0 + i`
-    for k in 0..8 {
-        let w = bytes_at(input, d0 + 8 * k);
-        let f = flags8(w);
-        dots |= of(f, F_DOT) << (8 * k);
-        hyphens |= of(f, F_HYPHEN) << (8 * k);
-        alpha |= of(f, F_ALPHA) << (8 * k);
-        let other = !of(f, F_DOMAIN) & 0xFF;
+    for k in 0..4 {
+        let mut tail = [0; 16];
+        let bytes = chunk(input, d0 + 16 * k, &mut tail);
+        let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+        let field = |shift: u32| (f >> shift & 0xFFFF) << (16 * k);
+        dots |= field(D_DOT);
+        hyphens |= field(D_HYPHEN);
+        alpha |= field(D_ALPHA);
+        let other = !f & 0xFFFF;
         if other == 0 {
             continue;
         }
         let j = other.trailing_zeros() as usize; // the byte after the run
-        let next = (u64::from_le_bytes(w) >> (8 * j)) as u8;
+        let next = bytes.get(j).copied().unwrap_or(0);
         if next >= 0xC2 || next == b'@' {
             return Err(Unsure);
         }
-        return Ok(domain_end(8 * k + j, dots, hyphens, alpha).map(|end| d0 + end));
+        return Ok(domain_end(16 * k + j, dots, hyphens, alpha).map(|end| d0 + end));
     }
     Err(Unsure)
 }
@@ -556,33 +565,44 @@ mod tests {
     #[test]
     fn flags_agree_with_the_byte_classes() {
         for b in 0..=255u8 {
-            let f = FLAGS[usize::from(b)];
+            let (l, d) = (LOCAL_FLAGS[usize::from(b)], DOMAIN_FLAGS[usize::from(b)]);
             let want = [
-                (F_LOCAL, is(b, LOCAL)),
-                (F_DOMAIN, is(b, DOMAIN)),
-                (F_DOT, b == b'.'),
-                (F_HYPHEN, b == b'-'),
-                (F_ALPHA, b.is_ascii_alphabetic()),
+                (l, 0, is(b, LOCAL)),
+                (l, L_DOT, b == b'.'),
+                (d, 0, is(b, DOMAIN)),
+                (d, D_DOT, b == b'.'),
+                (d, D_HYPHEN, b == b'-'),
+                (d, D_ALPHA, b.is_ascii_alphabetic()),
             ];
-            for (class, yes) in want {
-                assert_eq!(of(f, class), u64::from(yes), "{b:#x} {class}");
+            for (f, shift, yes) in want {
+                assert_eq!(
+                    f >> shift,
+                    u64::from(yes) + (f >> shift & !1),
+                    "{b:#x} {shift}"
+                );
+                assert_eq!(f >> shift & 1, u64::from(yes), "{b:#x} {shift}");
             }
+            assert_eq!(
+                l.count_ones() + d.count_ones(),
+                want.iter().filter(|w| w.2).count() as u32
+            );
         }
     }
 
     #[test]
-    fn word_loads_stop_at_the_input_ends() {
-        let s = b"0123456789abcdef";
+    fn chunks_stop_at_the_input_ends() {
+        let s = b"0123456789abcdefghij";
         for end in 0..=s.len() {
-            for i in 0..=end + 9 {
-                let want: Vec<u8> = (i..i + 8).map(|k| at(&s[..end], k)).collect();
-                assert_eq!(bytes_at(&s[..end], i).to_vec(), want);
+            let input = &s[..end];
+            for i in 0..=end + 17 {
+                let want: Vec<u8> = (i..i + 16).map(|k| at(input, k)).collect();
+                assert_eq!(chunk::<16>(input, i, &mut [0; 16]).to_vec(), want);
             }
             for e in 0..=end {
                 let want: Vec<u8> = (e as isize - 8..e as isize)
-                    .map(|k| usize::try_from(k).map_or(0, |k| at(&s[..end], k)))
+                    .map(|k| usize::try_from(k).map_or(0, |k| at(input, k)))
                     .collect();
-                assert_eq!(bytes_before(&s[..end], e).to_vec(), want);
+                assert_eq!(chunk_before(input, e, &mut [0; 8]).to_vec(), want);
             }
         }
     }
