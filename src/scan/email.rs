@@ -608,7 +608,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         #[test]
         fn word_reading_agrees_with_the_byte_reading(
             pieces in proptest::collection::vec(
