@@ -51,6 +51,182 @@ fn invisible_before(input: &[u8], i: usize) -> Option<usize> {
 /// masked form hides every local part; the chain stops where the span would pass
 /// [`super::MAX_FINDING_LEN`].
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
+    around_words(input, a).unwrap_or_else(|Unsure| around_bytes(input, a))
+}
+
+/// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
+/// an invisible character), an `@` right after the domain (maybe a chain), a local part
+/// of 32 bytes or more, a domain of 64 or more. The byte reading decides.
+struct Unsure;
+
+/// [`around`] for the common case, plain ASCII `local@domain` with no chain, in blocks of
+/// bytes: the local part backwards, the domain forwards, every byte classified once.
+#[inline(always)]
+fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure> {
+    let Some(start) = local_words(input, a)? else {
+        return Ok(None);
+    };
+    Ok(domain_words(input, a + 1)?.map(|end| (start, end)))
+}
+
+/// Flags of a byte for the word reading, one bit field per class. Shifting in the flags
+/// of a run of bytes, the last first (`acc << 1 | flags`), leaves bit `i` of each field
+/// saying whether byte `i` is of that class: one load and two operations a byte give
+/// every class at once.
+type Flags = [u64; 256];
+
+/// Local-part flags: characters of a local part (`[A-Za-z0-9._%+-]`) in bits 0-31,
+/// dots in bits 32-63 (32 bytes at most).
+static LOCAL_FLAGS: Flags = flag_table(false);
+/// Shift of the dots in [`LOCAL_FLAGS`].
+const L_DOT: u32 = 32;
+
+/// Domain flags, 16-bit fields (16 bytes at most): domain characters (`[A-Za-z0-9.-]`),
+/// dots, hyphens, ASCII letters, at these shifts.
+static DOMAIN_FLAGS: Flags = flag_table(true);
+// Shifts of the dots, hyphens and letters in [`DOMAIN_FLAGS`].
+const D_DOT: u32 = 16;
+const D_HYPHEN: u32 = 32;
+const D_ALPHA: u32 = 48;
+
+const fn flag_table(domain_table: bool) -> Flags {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let alpha = b.is_ascii_alphabetic();
+        let dot = b == b'.';
+        let domain = alpha || b.is_ascii_digit() || dot || b == b'-';
+        t[i] = if domain_table {
+            domain as u64
+                | (dot as u64) << D_DOT
+                | ((b == b'-') as u64) << D_HYPHEN
+                | (alpha as u64) << D_ALPHA
+        } else {
+            (domain || b == b'_' || b == b'%' || b == b'+') as u64 | (dot as u64) << L_DOT
+        };
+        i += 1;
+    }
+    t
+}
+
+/// `acc` with the flags of `bytes` shifted in, the last byte first (see [`Flags`]).
+#[inline(always)]
+fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Flags) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(acc, |acc, &b| acc << 1 | table[usize::from(b)])
+}
+
+/// The `N` bytes from `input[i]`, in place, or copied into `tail` with zero bytes past
+/// the input's end.
+#[inline(always)]
+fn chunk<'a, const N: usize>(input: &'a [u8], i: usize, tail: &'a mut [u8; N]) -> &'a [u8; N] {
+    match input.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(c) => c,
+        None => {
+            *tail = core::array::from_fn(|k| at(input, i + k));
+            tail
+        }
+    }
+}
+
+/// The eight bytes before `input[end]` ([`chunk`]), zero bytes before the input's start.
+#[inline(always)]
+fn chunk_before<'a>(input: &'a [u8], end: usize, tail: &'a mut [u8; 8]) -> &'a [u8; 8] {
+    match end.checked_sub(8) {
+        Some(i) => chunk(input, i, tail),
+        None => {
+            *tail = core::array::from_fn(|k| (k + end).checked_sub(8).map_or(0, |i| at(input, i)));
+            tail
+        }
+    }
+}
+
+/// The start of the local part before the `@` at `a` (`None`: no valid one), read
+/// backwards eight bytes at a time into bit masks of its characters and dots.
+#[inline(always)]
+fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
+    if a >= input.len() {
+        return Err(Unsure);
+    }
+    let mut f = 0u64; // after k blocks, bit i of a field: byte `a - 8 * k + i`
+    let mut end = a;
+    let mut tail = [0; 8];
+    for k in 1..5 {
+        let bytes = chunk_before(input, end, &mut tail);
+        f = shift_in(f, bytes, &LOCAL_FLAGS);
+        let other = !f & 0xFF;
+        if other == 0 {
+            // All eight are local-part characters, so none is before the input's start.
+            end = end.saturating_sub(8);
+            continue;
+        }
+        let j = 63 - other.leading_zeros() as usize; // the byte before the run
+        if bytes.get(j).is_none_or(|&b| b >= 0x80) {
+            return Err(Unsure);
+        }
+        let n = 8 * k - j - 1; // the local part's length
+        let d = f >> L_DOT >> (j + 1); // bit i: byte `a - n + i` is a dot
+        // Empty, a dot first or last, or `..`.
+        let bad = n == 0 || d & 1 != 0 || d >> (n - 1) != 0 || d & (d >> 1) != 0;
+        return Ok((!bad).then_some(a - n));
+    }
+    Err(Unsure)
+}
+
+/// The end of the domain starting at `d0` (`None`: no valid one), read forwards 16
+/// bytes at a time into bit masks of its dots, hyphens and letters.
+#[inline(always)]
+fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
+    let (mut dots, mut hyphens, mut alpha) = (0u64, 0u64, 0u64); // bit i: byte `d0 + i`
+    for k in 0..4 {
+        let mut tail = [0; 16];
+        let bytes = chunk(input, d0 + 16 * k, &mut tail);
+        let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+        let field = |shift: u32| (f >> shift & 0xFFFF) << (16 * k);
+        dots |= field(D_DOT);
+        hyphens |= field(D_HYPHEN);
+        alpha |= field(D_ALPHA);
+        let other = !f & 0xFFFF;
+        if other == 0 {
+            continue;
+        }
+        let j = other.trailing_zeros() as usize; // the byte after the run
+        let next = bytes.get(j).copied().unwrap_or(0);
+        if next >= 0xC2 || next == b'@' {
+            return Err(Unsure);
+        }
+        return Ok(domain_end(16 * k + j, dots, hyphens, alpha).map(|end| d0 + end));
+    }
+    Err(Unsure)
+}
+
+/// The length of a domain whose run of domain bytes is `n < 64` long, with the given
+/// bit masks of dots, hyphens and letters (bit i: byte i), once the trailing dots and
+/// hyphens are left out; `None` when its labels break the rules of [`domain_ok`].
+#[inline(always)]
+fn domain_end(n: usize, dots: u64, hyphens: u64, alpha: u64) -> Option<usize> {
+    let run = (1u64 << n) - 1;
+    let end = 64 - (run & !(dots | hyphens)).leading_zeros() as usize;
+    let inside = (1u64 << end) - 1; // the domain less its trailing `.`/`-`
+    let (d, h) = (dots & inside, hyphens & inside);
+    let last = 63usize.checked_sub(d.leading_zeros() as usize)?; // the last dot
+    // Labels are under 64 bytes. The last is 2+ letters; the others are not empty (no dot
+    // first or after a dot) and neither start nor end with `-`.
+    let (starts, ends) = (d << 1 | 1, d >> 1);
+    let ok = end >= last + 3
+        && (inside & !alpha) >> (last + 1) == 0
+        && (starts & (d | h)) | (ends & h) == 0;
+    ok.then_some(end)
+}
+
+/// [`around`] a byte at a time: the reading of every case, the reference of the word
+/// reading in tests.
+#[cold]
+#[inline(never)]
+fn around_bytes(input: &[u8], a: usize) -> Option<(usize, usize)> {
     match local_ascii(input, a) {
         Local::Start(start) => chain(input, a, start),
         Local::No => None,
@@ -383,6 +559,79 @@ mod tests {
         ) {
             let d = d.as_bytes();
             proptest::prop_assert_eq!(domain_ok_ascii(d), domain_ok(d.iter().copied()));
+        }
+    }
+
+    #[test]
+    fn flags_agree_with_the_byte_classes() {
+        for b in 0..=255u8 {
+            let (l, d) = (LOCAL_FLAGS[usize::from(b)], DOMAIN_FLAGS[usize::from(b)]);
+            let want = [
+                (l, 0, is(b, LOCAL)),
+                (l, L_DOT, b == b'.'),
+                (d, 0, is(b, DOMAIN)),
+                (d, D_DOT, b == b'.'),
+                (d, D_HYPHEN, b == b'-'),
+                (d, D_ALPHA, b.is_ascii_alphabetic()),
+            ];
+            for (f, shift, yes) in want {
+                assert_eq!(
+                    f >> shift,
+                    u64::from(yes) + (f >> shift & !1),
+                    "{b:#x} {shift}"
+                );
+                assert_eq!(f >> shift & 1, u64::from(yes), "{b:#x} {shift}");
+            }
+            assert_eq!(
+                l.count_ones() + d.count_ones(),
+                want.iter().filter(|w| w.2).count() as u32
+            );
+        }
+    }
+
+    #[test]
+    fn chunks_stop_at_the_input_ends() {
+        let s = b"0123456789abcdefghij";
+        for end in 0..=s.len() {
+            let input = &s[..end];
+            for i in 0..=end + 17 {
+                let want: Vec<u8> = (i..i + 16).map(|k| at(input, k)).collect();
+                assert_eq!(chunk::<16>(input, i, &mut [0; 16]).to_vec(), want);
+            }
+            for e in 0..=end {
+                let want: Vec<u8> = (e as isize - 8..e as isize)
+                    .map(|k| usize::try_from(k).map_or(0, |k| at(input, k)))
+                    .collect();
+                assert_eq!(chunk_before(input, e, &mut [0; 8]).to_vec(), want);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn word_reading_agrees_with_the_byte_reading(
+            pieces in proptest::collection::vec(
+                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z]{60,70})",
+                0..20,
+            ),
+        ) {
+            let s = pieces.concat();
+            let b = s.as_bytes();
+            // At every `@`, in the whole input and cut short on either side (the
+            // word loads past the input's ends).
+            for a in (0..b.len()).filter(|&a| b[a] == b'@') {
+                for start in [0, a.saturating_sub(3), a.saturating_sub(9)] {
+                    for end in [b.len(), (a + 9).min(b.len()), a + 1] {
+                        let input = &b[start..end];
+                        proptest::prop_assert_eq!(
+                            around(input, a - start),
+                            around_bytes(input, a - start),
+                            "{:?} {} {} {}", s, a, start, end
+                        );
+                    }
+                }
+            }
         }
     }
 
