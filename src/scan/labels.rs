@@ -9,6 +9,7 @@
 
 use super::class::{GLUE, LABEL, at, is};
 use crate::kind::Kind;
+use core::num::NonZeroU32;
 
 /// Most glue bytes between a label and its value.
 pub(crate) const MAX_GLUE: usize = 6;
@@ -218,21 +219,29 @@ const VOCABULARY: &[&[u8]] = &[
 ];
 
 /// For each first and last letter (any case: their low five bits), the lengths of the
-/// [`VOCABULARY`] words with those letters, one bit per length: a word whose bit is clear
-/// is no key word.
-static WORD_FILTER: [[u16; 32]; 32] = {
-    let mut t = [[0u16; 32]; 32];
+/// key words with those letters, one bit per length: a word whose bit is clear is no key
+/// word. Key words are shorter than 16 letters and longer than one, so bits 0 and 16 to 31
+/// stay clear and a length of 32 (read modulo 32) finds no key word either.
+type WordFilter = [[u32; 32]; 32];
+
+/// The [`WordFilter`] of `words`.
+const fn word_filter(words: &[&[u8]]) -> WordFilter {
+    let mut t = [[0u32; 32]; 32];
     let mut k = 0;
-    while k < VOCABULARY.len() {
-        let w = VOCABULARY[k];
-        assert!(w.len() < 16, "key words are short");
+    while k < words.len() {
+        let w = words[k];
+        assert!(w.len() > 1 && w.len() < 16, "key words are short");
         t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
         k += 1;
     }
     t
-};
+}
 
-/// True when the word of `len` letters from `first` to `last` may be a key word.
+/// The filter of every key word ([`VOCABULARY`]).
+static WORD_FILTER: WordFilter = word_filter(VOCABULARY);
+
+/// True when the word of `len` letters (at most 32) from `first` to `last` may be a key
+/// word.
 #[inline(always)]
 fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
     let lengths = WORD_FILTER
@@ -240,74 +249,109 @@ fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
         .and_then(|row| row.get(usize::from(last & 31)))
         .copied()
         .unwrap_or(0);
-    len < 16 && lengths >> len & 1 != 0
+    lengths >> (len & 31) & 1 != 0
 }
 
 /// The label whose bytes end at `end` (just before the glue).
 ///
 /// Most values have ordinary words before them (prose), so the last three words first go
-/// through the vocabulary filter alone, a tight loop over their letters; only when one of
-/// them may be a key word are the label bytes read in full.
+/// through the vocabulary filter alone; only when one of them may be a key word are the
+/// label bytes read in full.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
-    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
-    if !last_words_maybe(window) {
+    if !last_words_maybe(input, end) {
         return None;
     }
     label_ending_at_full(input, end)
 }
 
-/// True when one of the last three words (letter runs) of the label bytes ending `window`
-/// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
+/// True when one of the last three letter runs of the [`MAX_LABEL`] bytes ending at `end`
+/// may be a key word.
 ///
-/// The window's 32 bytes become a bit mask of letters, so the words are found with bit
-/// operations; only the few bytes between them are looked up.
+/// Those runs hold the last three words of any label ending there, whatever separates
+/// them (a byte that ends the label only adds runs to look at), so a `false` here means
+/// [`label_ending_at_full`] finds no label either.
 #[inline(always)]
-fn last_words_maybe(window: &[u8]) -> bool {
-    // The window right-aligned in 32 bytes, zeros (no label bytes) before its start.
-    let buf: [u8; MAX_LABEL] = match window.try_into() {
-        Ok(full) => full,
-        Err(_) => {
-            let mut buf = [0u8; MAX_LABEL];
-            for (dst, src) in buf.iter_mut().rev().zip(window.iter().rev()) {
-                *dst = *src;
-            }
-            buf
+fn last_words_maybe(input: &[u8], end: usize) -> bool {
+    let padded;
+    let window = match end
+        .checked_sub(MAX_LABEL)
+        .and_then(|from| input.get(from..end))
+        .and_then(|w| <&[u8; MAX_LABEL]>::try_from(w).ok())
+    {
+        Some(window) => window, // the common case: read in place
+        None => {
+            padded = padded_window(input, end);
+            &padded
         }
     };
-    let mut letters = 0u32;
-    for (q, chunk) in buf.chunks_exact(8).enumerate() {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(chunk);
-        letters |= gather(!non_letter_mask(u64::from_le_bytes(b)) & HI) << (8 * q);
+    runs_maybe(window)
+}
+
+/// The bytes before `end` (fewer than [`MAX_LABEL`]: the input's start) right-aligned in a
+/// window, zeros (no letters) before them.
+#[inline(always)]
+fn padded_window(input: &[u8], end: usize) -> [u8; MAX_LABEL] {
+    let mut buf = [0u8; MAX_LABEL];
+    let bytes = input.get(..end).unwrap_or(&[]);
+    for (dst, src) in buf.iter_mut().rev().zip(bytes.iter().rev()) {
+        *dst = *src;
     }
-    // Words from the end; the bytes between them must be label bytes, else the label
-    // ends there (bit 31 is the window's last byte).
-    let mut top = MAX_LABEL; // the bytes from `top` on are read
+    buf
+}
+
+/// True when one of the last three letter runs of `window` may be a key word.
+///
+/// The runs come from a bit mask of letters: the highest run end and the highest run start
+/// always belong to the same run, so each run costs two bit scans and one table look-up.
+#[inline(always)]
+fn runs_maybe(window: &[u8; MAX_LABEL]) -> bool {
+    let letters = letter_bits(window);
+    let mut ends = letters & !(letters >> 1); // a letter with no letter after it
+    let mut starts = letters & !(letters << 1); // a letter with no letter before it
     for _ in 0..3 {
-        let below = match top {
-            0 => 0,
-            _ => letters & (u32::MAX >> (MAX_LABEL - top)),
+        let Some(e) = NonZeroU32::new(ends) else {
+            return false; // no more runs
         };
-        if below == 0 {
-            return false; // no more words
-        }
-        let last = 31 - below.leading_zeros() as usize;
-        let gap = buf.get(last + 1..top).unwrap_or(&[]);
-        if !gap.iter().all(|&b| is(b, LABEL)) {
-            return false; // the label ends before this word
-        }
-        let len = (below << (31 - last)).leading_ones() as usize;
-        let first = last + 1 - len;
-        let (Some(&f), Some(&l)) = (buf.get(first), buf.get(last)) else {
+        // `starts` holds as many runs as `ends`: not empty either.
+        let (last, first) = (e.ilog2() as usize, (starts | 1).ilog2() as usize);
+        let (Some(&l), Some(&f)) = (window.get(last), window.get(first)) else {
             return false;
         };
-        if maybe_vocabulary(len, f, l) {
+        if maybe_vocabulary((last + 1).wrapping_sub(first), f, l) {
             return true;
         }
-        top = first;
+        ends ^= 1 << last;
+        starts ^= 1 << first;
     }
     false
+}
+
+/// The ASCII letters of `window` as bits, bit `i` for `window[i]`, or at least those of
+/// the last three letter runs (all a caller reads).
+///
+/// Lane after lane from the top, as one chain: as independent lanes the compiler would
+/// vectorise them into emulated 64-bit multiplies, which costs more. The first lane is
+/// read only when the three others do not hold three runs that start after their first
+/// byte (in prose they mostly do).
+#[inline(always)]
+fn letter_bits(window: &[u8; MAX_LABEL]) -> u32 {
+    let lane = |q: usize| -> u32 {
+        let mut b = [0u8; 8];
+        if let Some(chunk) = window.get(8 * q..8 * q + 8) {
+            b.copy_from_slice(chunk);
+        }
+        gather(letter_flags(u64::from_le_bytes(b)))
+    };
+    let mut letters = lane(3);
+    letters = letters << 8 | lane(2);
+    letters = letters << 8 | lane(1);
+    let starts_after_first_byte = letters & !(letters << 1) & !1;
+    letters <<= 8;
+    if starts_after_first_byte.count_ones() < 3 {
+        letters |= lane(0);
+    }
+    letters
 }
 
 /// One in each byte.
@@ -315,19 +359,20 @@ const LO: u64 = 0x0101_0101_0101_0101;
 /// Bit 7 of each byte.
 const HI: u64 = LO * 0x80;
 
-/// The bit-7 flags of the eight bytes of `m` as eight bits, byte 0 lowest.
+/// The bit-7 flags of the eight bytes of `m` (no other bits set) as eight bits, byte 0
+/// lowest: the multiply moves bit `8i + 7` to bit `56 + i`, with no carries.
 #[inline(always)]
 const fn gather(m: u64) -> u32 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    (m.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
 }
 
-/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
+/// Bit 7 of each byte of `w` set where that byte is an ASCII letter (exact per byte).
 #[inline(always)]
-const fn non_letter_mask(w: u64) -> u64 {
-    let y = (w | (LO * 0x20)) & !HI; // lower case, high bits apart
-    let from_a = y + LO * (0x80 - b'a' as u64); // bit 7: at least `a`
-    let past_z = y + LO * (0x80 - b'z' as u64 - 1); // bit 7: past `z`
-    !(from_a & !past_z & !w) & HI
+const fn letter_flags(w: u64) -> u64 {
+    // Bit 7 set, bit 5 set (lower case): no borrow crosses a byte.
+    let from_a = (w | (LO * 0xA0)).wrapping_sub(LO * b'a' as u64); // bit 7: at least `a`
+    let past_z = (from_a & !HI) + LO * (0x80 - 26); // bit 7: past `z`
+    from_a & !(past_z | w) & HI // and an ASCII byte
 }
 
 /// [`label_ending_at`] without the word filter first.
@@ -598,6 +643,130 @@ mod tests {
         }
     }
 
+    /// Words of the label phrases that are no key words, and ordinary words, some close
+    /// to key words (same first and last letter, or a key word inside).
+    const OTHER_WORDS: &[&str] = &[
+        "nomor",
+        "induk",
+        "keluarga",
+        "no",
+        "kesehatan",
+        "ketenagakerjaan",
+        "tk",
+        "e",
+        "kredit",
+        "credit",
+        "number",
+        "debit",
+        "id",
+        "pasien",
+        "dirujuk",
+        "ke",
+        "poli",
+        "dalam",
+        "dengan",
+        "keluhan",
+        "demam",
+        "kakak",
+        "nikah",
+        "mailbox",
+        "surelx",
+        "xnik",
+        "hap",
+        "nak",
+        "kek",
+        "x",
+        "ab",
+        "total",
+        "wkwk",
+        "pasienpasienpasienpasien",
+        "kependudukanx",
+    ];
+    /// What may stand between words: separators, glue, digits, non-ASCII bytes.
+    const BETWEEN: &[&[u8]] = &[
+        b" ",
+        b"",
+        b".",
+        b"_",
+        b"-",
+        b"/",
+        b": ",
+        b"=",
+        b"\"",
+        b"'",
+        b",",
+        b"\n",
+        b"  ",
+        b"\xc2\xa0",
+        b"\xc3\xa9",
+        b"\xff",
+        b"3171",
+        b"0",
+        b"@",
+        b"(",
+        b"#",
+        b" . ",
+        b"\t",
+        b"`",
+        b"{",
+        b"~",
+        b"[",
+        b"^",
+    ];
+
+    /// Text from `parts`: (word index, case bits, separator index) each.
+    fn mixed_text(parts: &[(usize, u32, usize)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &(w, case, sep) in parts {
+            let word: &[u8] = match VOCABULARY.get(w) {
+                Some(k) => k,
+                None => OTHER_WORDS[(w - VOCABULARY.len()) % OTHER_WORDS.len()].as_bytes(),
+            };
+            for (k, &b) in word.iter().enumerate() {
+                out.push(if case >> (k % 32) & 1 != 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b
+                });
+            }
+            out.extend_from_slice(BETWEEN[sep % BETWEEN.len()]);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths give what reading the label in full gives, at every end, on text
+        /// mixing key words (any case), other words, separators, digits and non-ASCII bytes.
+        #[test]
+        fn fast_paths_agree_with_the_full_label(
+            parts in proptest::collection::vec(
+                (0..VOCABULARY.len() + OTHER_WORDS.len(), proptest::prelude::any::<u32>(), 0..BETWEEN.len() * 3),
+                0..14,
+            ),
+        ) {
+            let b = mixed_text(&parts);
+            for end in 0..=b.len() {
+                let full = label_ending_at_full(&b, end);
+                proptest::prop_assert_eq!(label_ending_at(&b, end), full, "{:?} {}", b, end);
+                proptest::prop_assert_eq!(
+                    email_label_ending_at(&b, end),
+                    full == Some(Label::Kind(Kind::Email)),
+                    "{:?} {}", b, end
+                );
+                let want = match label_end(&b, end) {
+                    0 => None,
+                    e => label_ending_at_full(&b, e),
+                };
+                proptest::prop_assert_eq!(label_before(&b, end), want);
+                proptest::prop_assert_eq!(
+                    email_label_before(&b, end),
+                    want == Some(Label::Kind(Kind::Email))
+                );
+            }
+        }
+    }
+
     #[test]
     fn email_window_filter() {
         for w in [
@@ -625,24 +794,23 @@ mod tests {
     fn byte_masks_are_exact() {
         for b in 0..=255u8 {
             for pos in 0..8 {
-                let mut w = [b'x'; 8];
-                w[pos] = b;
-                let m = non_letter_mask(u64::from_le_bytes(w));
-                let want = if b.is_ascii_alphabetic() {
-                    0
-                } else {
-                    0x80u64 << (8 * pos)
-                };
-                assert_eq!(m, want, "{b} at {pos}");
-            }
-        }
-        for bits in [0u32, 1, 0x80, 0xA5, 0xFF, 0x5A] {
-            let mut m = 0u64;
-            for k in 0..8 {
-                if bits >> k & 1 != 0 {
-                    m |= 0x80 << (8 * k);
+                for other in [b'x', b'0', 0xFF, b'`', b'{'] {
+                    let mut w = [other; 8];
+                    w[pos] = b;
+                    let flags = letter_flags(u64::from_le_bytes(w));
+                    let want: u64 = (0..8)
+                        .filter(|&k| w[k].is_ascii_alphabetic())
+                        .map(|k| 0x80u64 << (8 * k))
+                        .sum();
+                    assert_eq!(flags, want, "{b} at {pos} among {other}");
                 }
             }
+        }
+        for bits in 0..=255u32 {
+            let m: u64 = (0..8)
+                .filter(|k| bits >> k & 1 != 0)
+                .map(|k| 0x80u64 << (8 * k))
+                .sum();
             assert_eq!(gather(m), bits);
         }
     }
