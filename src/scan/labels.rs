@@ -7,9 +7,8 @@
 //! words and matches the last three words against the table, longest phrase first, nearest
 //! first. Digits stop the label (so a previous value is never read as one).
 
-use super::class::{GLUE, LABEL, at, is};
+use super::class::{GLUE, LABEL, at, class, is};
 use crate::kind::Kind;
-use core::num::NonZeroU32;
 
 /// Most glue bytes between a label and its value.
 pub(crate) const MAX_GLUE: usize = 6;
@@ -75,6 +74,21 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
 /// [`MAX_GLUE`] glue bytes, when a label byte stands there; 0 when none does.
 #[inline(always)]
 fn label_end(input: &[u8], s: usize) -> usize {
+    // The common cases first: no glue (tables: `,` before the value), or one space
+    // between a word and the value (prose). `at` reads 0 (no class) before the start.
+    let before = at(input, s.wrapping_sub(1));
+    if class(before) & GLUE == 0 {
+        return if class(before) & LABEL != 0 { s } else { 0 };
+    }
+    if before == b' ' && class(at(input, s.wrapping_sub(2))) & (LABEL | GLUE) == LABEL {
+        return s - 1; // a label byte that is no glue: the walk below would stop there
+    }
+    label_end_walk(input, s)
+}
+
+/// [`label_end`] by walking the glue byte by byte.
+#[inline(always)]
+fn label_end_walk(input: &[u8], s: usize) -> usize {
     let mut i = s;
     let mut glue = 0;
     while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
@@ -219,9 +233,9 @@ const VOCABULARY: &[&[u8]] = &[
 ];
 
 /// For each first and last letter (any case: their low five bits), the lengths of the
-/// key words with those letters, one bit per length: a word whose bit is clear is no key
-/// word. Key words are shorter than 16 letters and longer than one, so bits 0 and 16 to 31
-/// stay clear and a length of 32 (read modulo 32) finds no key word either.
+/// key words with those letters, bit `len - 1` for a word of `len` letters: a word whose
+/// bit is clear is no key word. Key words are 2 to 15 letters long, so bits 0 (one
+/// letter) and 15 to 31 stay clear.
 type WordFilter = [[u32; 32]; 32];
 
 /// The [`WordFilter`] of `words`.
@@ -231,7 +245,7 @@ const fn word_filter(words: &[&[u8]]) -> WordFilter {
     while k < words.len() {
         let w = words[k];
         assert!(w.len() > 1 && w.len() < 16, "key words are short");
-        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
+        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << (w.len() - 1);
         k += 1;
     }
     t
@@ -240,16 +254,22 @@ const fn word_filter(words: &[&[u8]]) -> WordFilter {
 /// The filter of every key word ([`VOCABULARY`]).
 static WORD_FILTER: WordFilter = word_filter(VOCABULARY);
 
-/// True when the word of `len` letters (at most 32) from `first` to `last` may be a key
-/// word.
+/// True when the word of `len` letters (1 to 32) from `first` to `last` may be a key word.
 #[inline(always)]
 fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
+    maybe_key_word(len.wrapping_sub(1), first, last)
+}
+
+/// [`maybe_vocabulary`] of a word whose last letter is `span` (0 to 31) bytes after its
+/// first.
+#[inline(always)]
+fn maybe_key_word(span: usize, first: u8, last: u8) -> bool {
     let lengths = WORD_FILTER
         .get(usize::from(first & 31))
         .and_then(|row| row.get(usize::from(last & 31)))
         .copied()
         .unwrap_or(0);
-    lengths >> (len & 31) & 1 != 0
+    lengths >> (span & 31) & 1 != 0
 }
 
 /// The label whose bytes end at `end` (just before the glue).
@@ -273,19 +293,21 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
 /// [`label_ending_at_full`] finds no label either.
 #[inline(always)]
 fn last_words_maybe(input: &[u8], end: usize) -> bool {
-    let padded;
-    let window = match end
+    match end
         .checked_sub(MAX_LABEL)
         .and_then(|from| input.get(from..end))
         .and_then(|w| <&[u8; MAX_LABEL]>::try_from(w).ok())
     {
-        Some(window) => window, // the common case: read in place
-        None => {
-            padded = padded_window(input, end);
-            &padded
-        }
-    };
-    runs_maybe(window)
+        Some(window) => runs_maybe(window), // the common case: read in place
+        None => runs_maybe_padded(input, end),
+    }
+}
+
+/// [`runs_maybe`] near the input's start.
+#[cold]
+#[inline(never)]
+fn runs_maybe_padded(input: &[u8], end: usize) -> bool {
+    runs_maybe(&padded_window(input, end))
 }
 
 /// The bytes before `end` (fewer than [`MAX_LABEL`]: the input's start) right-aligned in a
@@ -304,21 +326,20 @@ fn padded_window(input: &[u8], end: usize) -> [u8; MAX_LABEL] {
 ///
 /// The runs come from a bit mask of letters: the highest run end and the highest run start
 /// always belong to the same run, so each run costs two bit scans and one table look-up.
+/// With fewer than three runs, the scans of empty masks find bit 0 (`| 1`): a run of one
+/// letter, never a key word.
 #[inline(always)]
 fn runs_maybe(window: &[u8; MAX_LABEL]) -> bool {
     let letters = letter_bits(window);
     let mut ends = letters & !(letters >> 1); // a letter with no letter after it
     let mut starts = letters & !(letters << 1); // a letter with no letter before it
     for _ in 0..3 {
-        let Some(e) = NonZeroU32::new(ends) else {
-            return false; // no more runs
-        };
-        // `starts` holds as many runs as `ends`: not empty either.
-        let (last, first) = (e.ilog2() as usize, (starts | 1).ilog2() as usize);
+        let last = (ends | 1).ilog2() as usize;
+        let first = (starts | 1).ilog2() as usize;
         let (Some(&l), Some(&f)) = (window.get(last), window.get(first)) else {
             return false;
         };
-        if maybe_vocabulary((last + 1).wrapping_sub(first), f, l) {
+        if maybe_key_word(last.wrapping_sub(first), f, l) {
             return true;
         }
         ends ^= 1 << last;
@@ -369,9 +390,10 @@ const fn gather(m: u64) -> u32 {
 /// Bit 7 of each byte of `w` set where that byte is an ASCII letter (exact per byte).
 #[inline(always)]
 const fn letter_flags(w: u64) -> u64 {
-    // Bit 7 set, bit 5 set (lower case): no borrow crosses a byte.
+    // Each byte with bits 7 and 5 set (lower case) is 0xA0 to 0xFF: less `a`, it is 0x3F
+    // to 0x9E, and a letter's is 0x80 to 0x99. Neither subtraction borrows across bytes.
     let from_a = (w | (LO * 0xA0)).wrapping_sub(LO * b'a' as u64); // bit 7: at least `a`
-    let past_z = (from_a & !HI) + LO * (0x80 - 26); // bit 7: past `z`
+    let past_z = from_a.wrapping_sub(LO * 26); // bit 7: past `z`
     from_a & !(past_z | w) & HI // and an ASCII byte
 }
 
@@ -754,7 +776,8 @@ mod tests {
                     full == Some(Label::Kind(Kind::Email)),
                     "{:?} {}", b, end
                 );
-                let want = match label_end(&b, end) {
+                proptest::prop_assert_eq!(label_end(&b, end), label_end_walk(&b, end));
+                let want = match label_end_walk(&b, end) {
                     0 => None,
                     e => label_ending_at_full(&b, e),
                 };
