@@ -276,38 +276,46 @@ fn maybe_key_word(span: usize, first: u8, last: u8) -> bool {
 ///
 /// Most values have ordinary words before them (prose), so the last three words first go
 /// through the vocabulary filter alone; only when one of them may be a key word are the
-/// label bytes read in full.
+/// label bytes read in full, from the same letter mask.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
-    if !last_words_maybe(input, end) {
+    let Some(window) = window_in_place(input, end) else {
+        return label_ending_at_padded(input, end);
+    };
+    let letters = letter_bits(window);
+    if !runs_maybe(window, letters) {
         return None;
     }
-    label_ending_at_full(input, end)
+    label_from_letters(input, end, letters)
 }
 
-/// True when one of the last three letter runs of the [`MAX_LABEL`] bytes ending at `end`
-/// may be a key word.
-///
-/// Those runs hold the last three words of any label ending there, whatever separates
-/// them (a byte that ends the label only adds runs to look at), so a `false` here means
-/// [`label_ending_at_full`] finds no label either.
+/// [`label_in_window`] of the window [`label_ending_at`] read, given its letters but
+/// perhaps not those of its first lane (fewer live values across the filter).
+#[inline(never)] // the rare case: kept out of the filter's frame
+fn label_from_letters(input: &[u8], end: usize, letters: u32) -> Option<Label> {
+    let window = window_in_place(input, end)?;
+    label_in_window(input, end, window, letters | lane_letters(window, 0))
+}
+
+/// The [`MAX_LABEL`] bytes ending at `end`, when the input holds as many.
 #[inline(always)]
-fn last_words_maybe(input: &[u8], end: usize) -> bool {
-    match end
-        .checked_sub(MAX_LABEL)
+fn window_in_place(input: &[u8], end: usize) -> Option<&[u8; MAX_LABEL]> {
+    end.checked_sub(MAX_LABEL)
         .and_then(|from| input.get(from..end))
-        .and_then(|w| <&[u8; MAX_LABEL]>::try_from(w).ok())
-    {
-        Some(window) => runs_maybe(window), // the common case: read in place
-        None => runs_maybe_padded(input, end),
-    }
+        .and_then(|w| w.try_into().ok())
 }
 
-/// [`runs_maybe`] near the input's start.
+/// [`label_ending_at`] near the input's start (or past its end: no label).
 #[cold]
 #[inline(never)]
-fn runs_maybe_padded(input: &[u8], end: usize) -> bool {
-    runs_maybe(&padded_window(input, end))
+fn label_ending_at_padded(input: &[u8], end: usize) -> Option<Label> {
+    input.get(..end)?;
+    let window = padded_window(input, end);
+    let letters = letter_bits(&window);
+    if !runs_maybe(&window, letters) {
+        return None;
+    }
+    label_in_window(input, end, &window, letters | lane_letters(&window, 0))
 }
 
 /// The bytes before `end` (fewer than [`MAX_LABEL`]: the input's start) right-aligned in a
@@ -322,15 +330,17 @@ fn padded_window(input: &[u8], end: usize) -> [u8; MAX_LABEL] {
     buf
 }
 
-/// True when one of the last three letter runs of `window` may be a key word.
+/// True when one of the last three letter runs of `window` may be a key word, from the
+/// bit mask of its letters ([`letter_bits`]).
 ///
-/// The runs come from a bit mask of letters: the highest run end and the highest run start
+/// Those runs hold the last three words of any label ending there, whatever separates
+/// them (a byte that ends the label only adds runs to look at), so a `false` here means
+/// [`label_ending_at_full`] finds no label either. The runs come from the mask: the highest run end and the highest run start
 /// always belong to the same run, so each run costs two bit scans and one table look-up.
 /// With fewer than three runs, the scans of empty masks find bit 0 (`| 1`): a run of one
 /// letter, never a key word.
 #[inline(always)]
-fn runs_maybe(window: &[u8; MAX_LABEL]) -> bool {
-    let letters = letter_bits(window);
+fn runs_maybe(window: &[u8; MAX_LABEL], letters: u32) -> bool {
     let mut ends = letters & !(letters >> 1); // a letter with no letter after it
     let mut starts = letters & !(letters << 1); // a letter with no letter before it
     for _ in 0..3 {
@@ -410,36 +420,49 @@ const fn letter_flags(w: u64) -> u64 {
 fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
     let bytes = input.get(..end)?;
     let padded;
-    let window = match end
-        .checked_sub(MAX_LABEL)
-        .and_then(|from| bytes.get(from..))
-        .and_then(|w| <&[u8; MAX_LABEL]>::try_from(w).ok())
-    {
+    let window = match window_in_place(bytes, end) {
         Some(window) => window,
         None => {
             padded = padded_window(input, end);
             &padded
         }
     };
-    let (words, count) = last_words(input, end, window);
+    let letters = (0..4)
+        .rev()
+        .fold(0, |m, q| m << 8 | lane_letters(window, q));
+    label_in_window(input, end, window, letters)
+}
+
+/// [`label_ending_at_full`] of the `window` ending at `end`, whose letters are `letters`.
+#[inline(always)]
+fn label_in_window(
+    input: &[u8],
+    end: usize,
+    window: &[u8; MAX_LABEL],
+    letters: u32,
+) -> Option<Label> {
+    let (words, count) = last_words(input, end, window, letters);
     match_phrases(window, &words, count)
 }
 
-/// The last three words of the label bytes ending `window` (which ends at `end`), nearest
-/// first, as the window positions of their first and last letters, and how many there are.
+/// The last three words of the label bytes ending `window` (which ends at `end`; its
+/// letters are `letters`), nearest first, as the window positions of their first and
+/// last letters, and how many there are.
 ///
 /// The letter runs come from the top as in [`runs_maybe`]; the bytes between them must be
 /// label bytes, else the label starts after them.
 #[inline(always)]
-fn last_words(input: &[u8], end: usize, window: &[u8; MAX_LABEL]) -> ([(usize, usize); 3], usize) {
+fn last_words(
+    input: &[u8],
+    end: usize,
+    window: &[u8; MAX_LABEL],
+    letters: u32,
+) -> ([(usize, usize); 3], usize) {
     let label_bytes = |from: usize, to: usize| {
         window
             .get(from..to)
             .is_some_and(|gap| gap.iter().all(|&b| is(b, LABEL)))
     };
-    let letters = (0..4)
-        .rev()
-        .fold(0, |m, q| m << 8 | lane_letters(window, q));
     let mut ends = letters & !(letters >> 1);
     let mut starts = letters & !(letters << 1);
     let mut words = [(0, 0); 3];
@@ -473,7 +496,7 @@ fn last_words(input: &[u8], end: usize, window: &[u8; MAX_LABEL]) -> ([(usize, u
 }
 
 /// The label of the phrases the `count` words (nearest first) make, longest first,
-/// nearest first; only phrases holding a possible key word are spelt out.
+/// nearest first; only phrases holding a possible key word are looked up.
 #[inline(always)]
 fn match_phrases(
     window: &[u8; MAX_LABEL],
@@ -487,47 +510,52 @@ fn match_phrases(
     for b in lower.iter_mut() {
         *b |= 0x20;
     }
-    let mut one_space = [true; 2]; // between words `k + 1` and `k`
-    for k in 0..count.saturating_sub(1) {
-        let (Some(&(_, far_last)), Some(&(near_first, _))) = (words.get(k + 1), words.get(k))
-        else {
-            return None;
-        };
-        match lower.get_mut(far_last + 1) {
-            Some(gap) if far_last + 2 == near_first => *gap = b' ',
-            _ => {
-                if let Some(o) = one_space.get_mut(k) {
-                    *o = false;
-                }
-            }
-        }
-    }
-    let key = words.map(|(first, last)| {
-        maybe_key_word(
+    let mut one_space = 0u32; // bit `k`: one byte between words `k + 1` and `k`
+    let mut key = 0u32; // bit `k`: word `k` may be a key word
+    for (k, &(first, last)) in words.iter().enumerate().take(count) {
+        if maybe_key_word(
             last.wrapping_sub(first),
             at(window, first),
             at(window, last),
-        )
-    });
-    for size in (1..=count).rev() {
-        for near in 0..=count - size {
-            let far = near + size - 1;
-            if !key.get(near..=far)?.contains(&true) {
-                continue; // every phrase holds a key word
+        ) {
+            key |= 1 << k;
+        }
+        if let Some(&(near_first, _)) = k.checked_sub(1).and_then(|near| words.get(near)) {
+            if last + 2 == near_first {
+                if let Some(gap) = lower.get_mut(last + 1) {
+                    *gap = b' ';
+                }
+                one_space |= 1 << (k - 1);
             }
-            let (from, to) = (words.get(far)?.0, words.get(near)?.1);
-            let label = if one_space.get(near..far)?.contains(&false) {
-                spelt_out(&lower, words.get(near..=far)?)
-            } else {
-                lower.get(from..=to).and_then(phrase)
-            };
-            if label.is_some() {
-                return label;
-            }
+        }
+    }
+    for &(near, far) in PHRASES_TO_TRY.get(count)?.iter() {
+        if key & ((2 << far) - (1 << near)) == 0 {
+            continue; // every phrase holds a key word
+        }
+        let joined = (1 << far) - (1 << near); // the gaps inside the phrase
+        let label = if one_space & joined == joined {
+            lower
+                .get(words.get(far)?.0..=words.get(near)?.1)
+                .and_then(phrase)
+        } else {
+            spelt_out(&lower, words.get(near..=far)?)
+        };
+        if label.is_some() {
+            return label;
         }
     }
     None
 }
+
+/// For each number of words, the phrases to try as (nearest, farthest) word (0 the
+/// nearest): longest first, nearest first.
+const PHRASES_TO_TRY: [&[(usize, usize)]; 4] = [
+    &[],
+    &[(0, 0)],
+    &[(0, 1), (0, 0), (1, 1)],
+    &[(0, 2), (0, 1), (1, 2), (0, 0), (1, 1), (2, 2)],
+];
 
 /// [`phrase`] of `words` (nearest first) of `lower`, joined by one space.
 #[cold]
