@@ -89,6 +89,25 @@ fn label_end(input: &[u8], s: usize) -> usize {
 /// [`label_end`] by walking the glue byte by byte.
 #[inline(always)]
 fn label_end_walk(input: &[u8], s: usize) -> usize {
+    let Some(before) = input.get(..s) else {
+        return 0;
+    };
+    let glue = before
+        .iter()
+        .rev()
+        .take(MAX_GLUE)
+        .take_while(|&&b| is(b, GLUE))
+        .count();
+    let i = s - glue;
+    match i.checked_sub(1).and_then(|last| before.get(last)) {
+        Some(&b) if is(b, LABEL) => i,
+        _ => 0,
+    }
+}
+
+/// [`label_end`] as it was written first: the reference the tests hold it to.
+#[cfg(test)]
+fn label_end_reference(input: &[u8], s: usize) -> usize {
     let mut i = s;
     let mut glue = 0;
     while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
@@ -955,8 +974,8 @@ mod tests {
                     full == Some(Label::Kind(Kind::Email)),
                     "{:?} {}", b, end
                 );
-                proptest::prop_assert_eq!(label_end(&b, end), label_end_walk(&b, end));
-                let want = match label_end_walk(&b, end) {
+                proptest::prop_assert_eq!(label_end(&b, end), label_end_reference(&b, end));
+                let want = match label_end_reference(&b, end) {
                     0 => None,
                     e => label_ending_at_full(&b, e),
                 };
