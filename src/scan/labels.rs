@@ -138,54 +138,54 @@ pub(crate) fn email_label_before(input: &[u8], s: usize) -> bool {
 /// True when the label ending at `end` (just before the glue) is an e-mail one.
 #[inline(never)] // kept out of the scan loop's frame
 fn email_label_ending_at(input: &[u8], end: usize) -> bool {
-    let Some(window) = input.get(end.saturating_sub(MAX_LABEL)..end) else {
+    let Some(bytes) = input.get(..end) else {
         return false;
     };
-    may_name_email(window) && label_ending_at_full(input, end) == Some(Label::Kind(Kind::Email))
+    let padded;
+    let context = match end
+        .checked_sub(EMAIL_CONTEXT)
+        .and_then(|from| bytes.get(from..))
+        .and_then(|c| <&[u8; EMAIL_CONTEXT]>::try_from(c).ok())
+    {
+        Some(context) => context, // the common case: read in place
+        None => {
+            padded = right_aligned(input, end);
+            &padded
+        }
+    };
+    may_name_email(context) && label_ending_at_full(input, end) == Some(Label::Kind(Kind::Email))
 }
 
-/// True when `window` (at most [`MAX_LABEL`] bytes) may hold `mail` or `surel`, any case:
-/// the `l` bytes are found eight at a time (SWAR) and only they are looked behind (case
-/// folding by `| 0x20` only lets more through).
+/// Bytes [`may_name_email`] reads: the label window and eight before it.
+const EMAIL_CONTEXT: usize = 8 + MAX_LABEL;
+
+/// True when the last [`MAX_LABEL`] bytes of `context` may hold the end of `mail` or
+/// `surel`, any case: the `l` bytes are found eight at a time (SWAR) and only they are
+/// looked behind, in the eight bytes ending at them (case folding by `| 0x20` only lets
+/// more through; so does looking before the window, which a word ending in it may start).
 #[inline(always)]
-fn may_name_email(window: &[u8]) -> bool {
-    // The window ends at `PAD + MAX_LABEL`, with four zero bytes before it (every `l` has
-    // four bytes before) and after it (every eight-byte read from an `l`'s fourth byte
-    // before lies in `buf`).
-    const PAD: usize = 4;
+fn may_name_email(context: &[u8; EMAIL_CONTEXT]) -> bool {
     const FOLD: u64 = LO * 0x20;
-    let mut buf = [0u8; PAD + MAX_LABEL + PAD];
-    if let (Ok(full), Some(dst)) = (
-        <&[u8; MAX_LABEL]>::try_from(window),
-        buf.get_mut(PAD..PAD + MAX_LABEL),
-    ) {
-        dst.copy_from_slice(full); // the common case: a fixed-size copy, no memcpy call
-    } else {
-        let keep = window.len().min(MAX_LABEL);
-        let tail = window.get(window.len() - keep..).unwrap_or(&[]);
-        if let Some(dst) = buf.get_mut(PAD + MAX_LABEL - keep..PAD + MAX_LABEL) {
-            dst.copy_from_slice(tail);
-        }
-    }
     let word = |k: usize| -> u64 {
         let mut b = [0u8; 8];
-        if let Some(src) = buf.get(k..k + 8) {
+        if let Some(src) = context.get(k..k + 8) {
             b.copy_from_slice(src);
         }
         u64::from_le_bytes(b)
     };
-    // The `l` bytes (any case) as one bit mask, bit `i` for `buf[PAD + i]`, without branches.
+    // The `l` bytes (any case) as one bit mask, bit `i` for `context[8 + i]`, without
+    // branches; one lane after the other (see [`letter_bits`]).
     let mut ls = 0u32;
-    for q in 0..MAX_LABEL / 8 {
-        let v = (word(PAD + 8 * q) | FOLD) ^ (LO * u64::from(b'l'));
-        ls |= gather(!((v & !HI).wrapping_add(!HI) | v) & HI) << (8 * q); // exact per byte
+    for q in (1..EMAIL_CONTEXT / 8).rev() {
+        let v = (word(8 * q) | FOLD) ^ (LO * u64::from(b'l'));
+        ls = ls << 8 | gather(!((v & !HI).wrapping_add(!HI) | v) & HI); // exact per byte
     }
     let mut found = false;
     while ls != 0 {
-        let j = PAD + ls.trailing_zeros() as usize;
-        let five = word(j - 4) | FOLD; // `j - 4 >= 0`: `j >= PAD`
-        found |= (five & 0xFF_FFFF_FF00 == u64::from_le_bytes(*b"\0mail\0\0\0"))
-            | (five & 0xFF_FFFF_FFFF == u64::from_le_bytes(*b"surel\0\0\0"));
+        let l = 8 + ls.trailing_zeros() as usize; // the `l`: 8 to 39
+        let ending = word(l - 7) | FOLD; // the eight bytes ending at it
+        found |= (ending >> 32 == u64::from(u32::from_le_bytes(*b"mail")))
+            | (ending >> 24 == u64::from_le_bytes(*b"surel\0\0\0"));
         ls &= ls - 1;
     }
     found
@@ -329,7 +329,7 @@ fn window_in_place(input: &[u8], end: usize) -> Option<&[u8; MAX_LABEL]> {
 #[inline(never)]
 fn label_ending_at_padded(input: &[u8], end: usize) -> Option<Label> {
     input.get(..end)?;
-    let window = padded_window(input, end);
+    let window = right_aligned(input, end);
     let letters = letter_bits(&window);
     if !runs_maybe(&window, letters) {
         return None;
@@ -337,11 +337,11 @@ fn label_ending_at_padded(input: &[u8], end: usize) -> Option<Label> {
     label_in_window(input, end, &window, letters | lane_letters(&window, 0))
 }
 
-/// The bytes before `end` (fewer than [`MAX_LABEL`]: the input's start) right-aligned in a
-/// window, zeros (no letters) before them.
+/// The bytes before `end` (fewer than `N`: the input's start) right-aligned in `N` bytes,
+/// zeros (no letters, no label bytes) before them.
 #[inline(always)]
-fn padded_window(input: &[u8], end: usize) -> [u8; MAX_LABEL] {
-    let mut buf = [0u8; MAX_LABEL];
+fn right_aligned<const N: usize>(input: &[u8], end: usize) -> [u8; N] {
+    let mut buf = [0u8; N];
     let bytes = input.get(..end).unwrap_or(&[]);
     for (dst, src) in buf.iter_mut().rev().zip(bytes.iter().rev()) {
         *dst = *src;
@@ -442,7 +442,7 @@ fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
     let window = match window_in_place(bytes, end) {
         Some(window) => window,
         None => {
-            padded = padded_window(input, end);
+            padded = right_aligned(input, end);
             &padded
         }
     };
@@ -997,7 +997,7 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaasurel",
             "mailaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         ] {
-            assert!(may_name_email(w.as_bytes()), "{w}");
+            assert!(may_name_email(&right_aligned(w.as_bytes(), w.len())), "{w}");
         }
         for w in [
             "",
@@ -1007,7 +1007,10 @@ mod tests {
             "ail",
             "rel",
         ] {
-            assert!(!may_name_email(w.as_bytes()), "{w}");
+            assert!(
+                !may_name_email(&right_aligned(w.as_bytes(), w.len())),
+                "{w}"
+            );
         }
     }
 
