@@ -7,7 +7,7 @@
 //! words and matches the last three words against the table, longest phrase first, nearest
 //! first. Digits stop the label (so a previous value is never read as one).
 
-use super::class::{GLUE, LABEL, at, is};
+use super::class::{GLUE, LABEL, at, class, is};
 use crate::kind::Kind;
 
 /// Most glue bytes between a label and its value.
@@ -74,6 +74,40 @@ pub(crate) fn label_before(input: &[u8], s: usize) -> Option<Label> {
 /// [`MAX_GLUE`] glue bytes, when a label byte stands there; 0 when none does.
 #[inline(always)]
 fn label_end(input: &[u8], s: usize) -> usize {
+    // The common cases first: no glue (tables: `,` before the value), or one space
+    // between a word and the value (prose). `at` reads 0 (no class) before the start.
+    let before = at(input, s.wrapping_sub(1));
+    if class(before) & GLUE == 0 {
+        return if class(before) & LABEL != 0 { s } else { 0 };
+    }
+    if before == b' ' && class(at(input, s.wrapping_sub(2))) & (LABEL | GLUE) == LABEL {
+        return s - 1; // a label byte that is no glue: the walk below would stop there
+    }
+    label_end_walk(input, s)
+}
+
+/// [`label_end`] by walking the glue byte by byte.
+#[inline(always)]
+fn label_end_walk(input: &[u8], s: usize) -> usize {
+    let Some(before) = input.get(..s) else {
+        return 0;
+    };
+    let glue = before
+        .iter()
+        .rev()
+        .take(MAX_GLUE)
+        .take_while(|&&b| is(b, GLUE))
+        .count();
+    let i = s - glue;
+    match i.checked_sub(1).and_then(|last| before.get(last)) {
+        Some(&b) if is(b, LABEL) => i,
+        _ => 0,
+    }
+}
+
+/// [`label_end`] as it was written first: the reference the tests hold it to.
+#[cfg(test)]
+fn label_end_reference(input: &[u8], s: usize) -> usize {
     let mut i = s;
     let mut glue = 0;
     while glue < MAX_GLUE && i > 0 && is(at(input, i - 1), GLUE) {
@@ -104,54 +138,54 @@ pub(crate) fn email_label_before(input: &[u8], s: usize) -> bool {
 /// True when the label ending at `end` (just before the glue) is an e-mail one.
 #[inline(never)] // kept out of the scan loop's frame
 fn email_label_ending_at(input: &[u8], end: usize) -> bool {
-    let Some(window) = input.get(end.saturating_sub(MAX_LABEL)..end) else {
+    let Some(bytes) = input.get(..end) else {
         return false;
     };
-    may_name_email(window) && label_ending_at_full(input, end) == Some(Label::Kind(Kind::Email))
+    let padded;
+    let context = match end
+        .checked_sub(EMAIL_CONTEXT)
+        .and_then(|from| bytes.get(from..))
+        .and_then(|c| <&[u8; EMAIL_CONTEXT]>::try_from(c).ok())
+    {
+        Some(context) => context, // the common case: read in place
+        None => {
+            padded = right_aligned(input, end);
+            &padded
+        }
+    };
+    may_name_email(context) && label_ending_at_full(input, end) == Some(Label::Kind(Kind::Email))
 }
 
-/// True when `window` (at most [`MAX_LABEL`] bytes) may hold `mail` or `surel`, any case:
-/// the `l` bytes are found eight at a time (SWAR) and only they are looked behind (case
-/// folding by `| 0x20` only lets more through).
+/// Bytes [`may_name_email`] reads: the label window and eight before it.
+const EMAIL_CONTEXT: usize = 8 + MAX_LABEL;
+
+/// True when the last [`MAX_LABEL`] bytes of `context` may hold the end of `mail` or
+/// `surel`, any case: the `l` bytes are found eight at a time (SWAR) and only they are
+/// looked behind, in the eight bytes ending at them (case folding by `| 0x20` only lets
+/// more through; so does looking before the window, which a word ending in it may start).
 #[inline(always)]
-fn may_name_email(window: &[u8]) -> bool {
-    // The window ends at `PAD + MAX_LABEL`, with four zero bytes before it (every `l` has
-    // four bytes before) and after it (every eight-byte read from an `l`'s fourth byte
-    // before lies in `buf`).
-    const PAD: usize = 4;
+fn may_name_email(context: &[u8; EMAIL_CONTEXT]) -> bool {
     const FOLD: u64 = LO * 0x20;
-    let mut buf = [0u8; PAD + MAX_LABEL + PAD];
-    if let (Ok(full), Some(dst)) = (
-        <&[u8; MAX_LABEL]>::try_from(window),
-        buf.get_mut(PAD..PAD + MAX_LABEL),
-    ) {
-        dst.copy_from_slice(full); // the common case: a fixed-size copy, no memcpy call
-    } else {
-        let keep = window.len().min(MAX_LABEL);
-        let tail = window.get(window.len() - keep..).unwrap_or(&[]);
-        if let Some(dst) = buf.get_mut(PAD + MAX_LABEL - keep..PAD + MAX_LABEL) {
-            dst.copy_from_slice(tail);
-        }
-    }
     let word = |k: usize| -> u64 {
         let mut b = [0u8; 8];
-        if let Some(src) = buf.get(k..k + 8) {
+        if let Some(src) = context.get(k..k + 8) {
             b.copy_from_slice(src);
         }
         u64::from_le_bytes(b)
     };
-    // The `l` bytes (any case) as one bit mask, bit `i` for `buf[PAD + i]`, without branches.
+    // The `l` bytes (any case) as one bit mask, bit `i` for `context[8 + i]`, without
+    // branches; one lane after the other (see [`letter_bits`]).
     let mut ls = 0u32;
-    for q in 0..MAX_LABEL / 8 {
-        let v = (word(PAD + 8 * q) | FOLD) ^ (LO * u64::from(b'l'));
-        ls |= gather(!((v & !HI).wrapping_add(!HI) | v) & HI) << (8 * q); // exact per byte
+    for q in (1..EMAIL_CONTEXT / 8).rev() {
+        let v = (word(8 * q) | FOLD) ^ (LO * u64::from(b'l'));
+        ls = ls << 8 | gather(!((v & !HI).wrapping_add(!HI) | v) & HI); // exact per byte
     }
     let mut found = false;
     while ls != 0 {
-        let j = PAD + ls.trailing_zeros() as usize;
-        let five = word(j - 4) | FOLD; // `j - 4 >= 0`: `j >= PAD`
-        found |= (five & 0xFF_FFFF_FF00 == u64::from_le_bytes(*b"\0mail\0\0\0"))
-            | (five & 0xFF_FFFF_FFFF == u64::from_le_bytes(*b"surel\0\0\0"));
+        let l = 8 + ls.trailing_zeros() as usize; // the `l`: 8 to 39
+        let ending = word(l - 7) | FOLD; // the eight bytes ending at it
+        found |= (ending >> 32 == u64::from(u32::from_le_bytes(*b"mail")))
+            | (ending >> 24 == u64::from_le_bytes(*b"surel\0\0\0"));
         ls &= ls - 1;
     }
     found
@@ -218,96 +252,159 @@ const VOCABULARY: &[&[u8]] = &[
 ];
 
 /// For each first and last letter (any case: their low five bits), the lengths of the
-/// [`VOCABULARY`] words with those letters, one bit per length: a word whose bit is clear
-/// is no key word.
-static WORD_FILTER: [[u16; 32]; 32] = {
-    let mut t = [[0u16; 32]; 32];
+/// key words with those letters, bit `len - 1` for a word of `len` letters: a word whose
+/// bit is clear is no key word. Key words are 2 to 15 letters long, so bits 0 (one
+/// letter) and 15 to 31 stay clear.
+type WordFilter = [[u32; 32]; 32];
+
+/// The [`WordFilter`] of `words`.
+const fn word_filter(words: &[&[u8]]) -> WordFilter {
+    let mut t = [[0u32; 32]; 32];
     let mut k = 0;
-    while k < VOCABULARY.len() {
-        let w = VOCABULARY[k];
-        assert!(w.len() < 16, "key words are short");
-        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
+    while k < words.len() {
+        let w = words[k];
+        assert!(w.len() > 1 && w.len() < 16, "key words are short");
+        t[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << (w.len() - 1);
         k += 1;
     }
     t
-};
+}
 
-/// True when the word of `len` letters from `first` to `last` may be a key word.
-#[inline(always)]
+/// The filter of every key word ([`VOCABULARY`]).
+static WORD_FILTER: WordFilter = word_filter(VOCABULARY);
+
+/// True when the word of `len` letters (1 to 32) from `first` to `last` may be a key word.
+#[cfg(test)]
 fn maybe_vocabulary(len: usize, first: u8, last: u8) -> bool {
+    maybe_key_word(len.wrapping_sub(1), first, last)
+}
+
+/// [`maybe_vocabulary`] of a word whose last letter is `span` (0 to 31) bytes after its
+/// first.
+#[inline(always)]
+fn maybe_key_word(span: usize, first: u8, last: u8) -> bool {
     let lengths = WORD_FILTER
         .get(usize::from(first & 31))
         .and_then(|row| row.get(usize::from(last & 31)))
         .copied()
         .unwrap_or(0);
-    len < 16 && lengths >> len & 1 != 0
+    lengths >> (span & 31) & 1 != 0
 }
 
 /// The label whose bytes end at `end` (just before the glue).
 ///
 /// Most values have ordinary words before them (prose), so the last three words first go
-/// through the vocabulary filter alone, a tight loop over their letters; only when one of
-/// them may be a key word are the label bytes read in full.
+/// through the vocabulary filter alone; only when one of them may be a key word are the
+/// label bytes read in full, from the same letter mask.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
-    let window = input.get(end.saturating_sub(MAX_LABEL)..end)?;
-    if !last_words_maybe(window) {
+    let Some(window) = window_in_place(input, end) else {
+        return label_ending_at_padded(input, end);
+    };
+    let letters = letter_bits(window);
+    if !runs_maybe(window, letters) {
         return None;
     }
-    label_ending_at_full(input, end)
+    label_from_letters(input, end, letters)
 }
 
-/// True when one of the last three words (letter runs) of the label bytes ending `window`
-/// may be a key word: the filter [`label_ending_at_full`] applies as it reads them.
-///
-/// The window's 32 bytes become a bit mask of letters, so the words are found with bit
-/// operations; only the few bytes between them are looked up.
+/// [`label_in_window`] of the window [`label_ending_at`] read, given its letters but
+/// perhaps not those of its first lane (fewer live values across the filter).
+#[inline(never)] // the rare case: kept out of the filter's frame
+fn label_from_letters(input: &[u8], end: usize, letters: u32) -> Option<Label> {
+    let window = window_in_place(input, end)?;
+    label_in_window(input, end, window, letters | lane_letters(window, 0))
+}
+
+/// The [`MAX_LABEL`] bytes ending at `end`, when the input holds as many.
 #[inline(always)]
-fn last_words_maybe(window: &[u8]) -> bool {
-    // The window right-aligned in 32 bytes, zeros (no label bytes) before its start.
-    let buf: [u8; MAX_LABEL] = match window.try_into() {
-        Ok(full) => full,
-        Err(_) => {
-            let mut buf = [0u8; MAX_LABEL];
-            for (dst, src) in buf.iter_mut().rev().zip(window.iter().rev()) {
-                *dst = *src;
-            }
-            buf
-        }
-    };
-    let mut letters = 0u32;
-    for (q, chunk) in buf.chunks_exact(8).enumerate() {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(chunk);
-        letters |= gather(!non_letter_mask(u64::from_le_bytes(b)) & HI) << (8 * q);
+fn window_in_place(input: &[u8], end: usize) -> Option<&[u8; MAX_LABEL]> {
+    end.checked_sub(MAX_LABEL)
+        .and_then(|from| input.get(from..end))
+        .and_then(|w| w.try_into().ok())
+}
+
+/// [`label_ending_at`] near the input's start (or past its end: no label).
+#[cold]
+#[inline(never)]
+fn label_ending_at_padded(input: &[u8], end: usize) -> Option<Label> {
+    input.get(..end)?;
+    let window = right_aligned(input, end);
+    let letters = letter_bits(&window);
+    if !runs_maybe(&window, letters) {
+        return None;
     }
-    // Words from the end; the bytes between them must be label bytes, else the label
-    // ends there (bit 31 is the window's last byte).
-    let mut top = MAX_LABEL; // the bytes from `top` on are read
+    label_in_window(input, end, &window, letters | lane_letters(&window, 0))
+}
+
+/// The bytes before `end` (fewer than `N`: the input's start) right-aligned in `N` bytes,
+/// zeros (no letters, no label bytes) before them.
+#[inline(always)]
+fn right_aligned<const N: usize>(input: &[u8], end: usize) -> [u8; N] {
+    let mut buf = [0u8; N];
+    let bytes = input.get(..end).unwrap_or(&[]);
+    for (dst, src) in buf.iter_mut().rev().zip(bytes.iter().rev()) {
+        *dst = *src;
+    }
+    buf
+}
+
+/// True when one of the last three letter runs of `window` may be a key word, from the
+/// bit mask of its letters ([`letter_bits`]).
+///
+/// Those runs hold the last three words of any label ending there, whatever separates
+/// them (a byte that ends the label only adds runs to look at), so a `false` here means
+/// [`label_ending_at_full`] finds no label either. The runs come from the mask: the highest run end and the highest run start
+/// always belong to the same run, so each run costs two bit scans and one table look-up.
+/// With fewer than three runs, the scans of empty masks find bit 0 (`| 1`): a run of one
+/// letter, never a key word.
+#[inline(always)]
+fn runs_maybe(window: &[u8; MAX_LABEL], letters: u32) -> bool {
+    let mut ends = letters & !(letters >> 1); // a letter with no letter after it
+    let mut starts = letters & !(letters << 1); // a letter with no letter before it
     for _ in 0..3 {
-        let below = match top {
-            0 => 0,
-            _ => letters & (u32::MAX >> (MAX_LABEL - top)),
-        };
-        if below == 0 {
-            return false; // no more words
-        }
-        let last = 31 - below.leading_zeros() as usize;
-        let gap = buf.get(last + 1..top).unwrap_or(&[]);
-        if !gap.iter().all(|&b| is(b, LABEL)) {
-            return false; // the label ends before this word
-        }
-        let len = (below << (31 - last)).leading_ones() as usize;
-        let first = last + 1 - len;
-        let (Some(&f), Some(&l)) = (buf.get(first), buf.get(last)) else {
+        let last = (ends | 1).ilog2() as usize;
+        let first = (starts | 1).ilog2() as usize;
+        let (Some(&l), Some(&f)) = (window.get(last), window.get(first)) else {
             return false;
         };
-        if maybe_vocabulary(len, f, l) {
+        if maybe_key_word(last.wrapping_sub(first), f, l) {
             return true;
         }
-        top = first;
+        ends ^= 1 << last;
+        starts ^= 1 << first;
     }
     false
+}
+
+/// The ASCII letters of `window` as bits, bit `i` for `window[i]`, or at least those of
+/// the last three letter runs (all a caller reads).
+///
+/// Lane after lane from the top, as one chain: as independent lanes the compiler would
+/// vectorise them into emulated 64-bit multiplies, which costs more. The first lane is
+/// read only when the three others do not hold three runs that start after their first
+/// byte (in prose they mostly do).
+#[inline(always)]
+fn letter_bits(window: &[u8; MAX_LABEL]) -> u32 {
+    let mut letters = lane_letters(window, 3);
+    letters = letters << 8 | lane_letters(window, 2);
+    letters = letters << 8 | lane_letters(window, 1);
+    let starts_after_first_byte = letters & !(letters << 1) & !1;
+    letters <<= 8;
+    if starts_after_first_byte.count_ones() < 3 {
+        letters |= lane_letters(window, 0);
+    }
+    letters
+}
+
+/// The ASCII letters of the eight bytes of `window` from `8 * q` as bits.
+#[inline(always)]
+fn lane_letters(window: &[u8; MAX_LABEL], q: usize) -> u32 {
+    let mut b = [0u8; 8];
+    if let Some(chunk) = window.get(8 * q..8 * q + 8) {
+        b.copy_from_slice(chunk);
+    }
+    gather(letter_flags(u64::from_le_bytes(b)))
 }
 
 /// One in each byte.
@@ -315,24 +412,191 @@ const LO: u64 = 0x0101_0101_0101_0101;
 /// Bit 7 of each byte.
 const HI: u64 = LO * 0x80;
 
-/// The bit-7 flags of the eight bytes of `m` as eight bits, byte 0 lowest.
+/// The bit-7 flags of the eight bytes of `m` (no other bits set) as eight bits, byte 0
+/// lowest: the multiply moves bit `8i + 7` to bit `56 + i`, with no carries.
 #[inline(always)]
 const fn gather(m: u64) -> u32 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    (m.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
 }
 
-/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (exact per byte).
+/// Bit 7 of each byte of `w` set where that byte is an ASCII letter (exact per byte).
 #[inline(always)]
-const fn non_letter_mask(w: u64) -> u64 {
-    let y = (w | (LO * 0x20)) & !HI; // lower case, high bits apart
-    let from_a = y + LO * (0x80 - b'a' as u64); // bit 7: at least `a`
-    let past_z = y + LO * (0x80 - b'z' as u64 - 1); // bit 7: past `z`
-    !(from_a & !past_z & !w) & HI
+const fn letter_flags(w: u64) -> u64 {
+    // Each byte with bits 7 and 5 set (lower case) is 0xA0 to 0xFF: less `a`, it is 0x3F
+    // to 0x9E, and a letter's is 0x80 to 0x99. Neither subtraction borrows across bytes.
+    let from_a = (w | (LO * 0xA0)).wrapping_sub(LO * b'a' as u64); // bit 7: at least `a`
+    let past_z = from_a.wrapping_sub(LO * 26); // bit 7: past `z`
+    from_a & !(past_z | w) & HI // and an ASCII byte
 }
 
-/// [`label_ending_at`] without the word filter first.
+/// [`label_ending_at`] without the word filter first: the label bytes read in full.
+///
+/// The label bytes are the [`LABEL`] bytes before `end`, at most [`MAX_LABEL`]; their
+/// words are their letter runs, less the first when [`MAX_LABEL`] cut the label bytes
+/// off (it may be the end of a longer word). The last three words are matched against
+/// the table, longest phrase first, nearest first.
 #[inline(never)] // the rare case: kept out of the filter's frame
 fn label_ending_at_full(input: &[u8], end: usize) -> Option<Label> {
+    let bytes = input.get(..end)?;
+    let padded;
+    let window = match window_in_place(bytes, end) {
+        Some(window) => window,
+        None => {
+            padded = right_aligned(input, end);
+            &padded
+        }
+    };
+    let letters = (0..4)
+        .rev()
+        .fold(0, |m, q| m << 8 | lane_letters(window, q));
+    label_in_window(input, end, window, letters)
+}
+
+/// [`label_ending_at_full`] of the `window` ending at `end`, whose letters are `letters`.
+#[inline(always)]
+fn label_in_window(
+    input: &[u8],
+    end: usize,
+    window: &[u8; MAX_LABEL],
+    letters: u32,
+) -> Option<Label> {
+    let (words, count) = last_words(input, end, window, letters);
+    match_phrases(window, &words, count)
+}
+
+/// The last three words of the label bytes ending `window` (which ends at `end`; its
+/// letters are `letters`), nearest first, as the window positions of their first and
+/// last letters, and how many there are.
+///
+/// The letter runs come from the top as in [`runs_maybe`]; the bytes between them must be
+/// label bytes, else the label starts after them.
+#[inline(always)]
+fn last_words(
+    input: &[u8],
+    end: usize,
+    window: &[u8; MAX_LABEL],
+    letters: u32,
+) -> ([(usize, usize); 3], usize) {
+    let label_bytes = |from: usize, to: usize| {
+        window
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().all(|&b| is(b, LABEL)))
+    };
+    let mut ends = letters & !(letters >> 1);
+    let mut starts = letters & !(letters << 1);
+    let mut words = [(0, 0); 3];
+    let mut count = 0usize;
+    let mut top = MAX_LABEL; // the bytes from `top` on are label bytes
+    // A fourth run tells that the first run, cut off or not, is none of the last three.
+    while count < 4 {
+        if ends == 0 {
+            // No more runs: were all the window's bytes label bytes, cut off by it?
+            let cut =
+                label_bytes(0, top) && end > MAX_LABEL && is(at(input, end - MAX_LABEL - 1), LABEL);
+            if cut {
+                count = count.saturating_sub(1); // its first run is no word
+            }
+            break;
+        }
+        let last = ends.ilog2() as usize;
+        let first = (starts | 1).ilog2() as usize;
+        if !label_bytes(last + 1, top) {
+            break; // the label bytes start above this run
+        }
+        if let Some(word) = words.get_mut(count) {
+            *word = (first, last);
+        }
+        count += 1;
+        top = first;
+        ends ^= 1 << last;
+        starts ^= 1 << first;
+    }
+    (words, count.min(3))
+}
+
+/// The label of the phrases the `count` words (nearest first) make, longest first,
+/// nearest first; only phrases holding a possible key word are looked up.
+#[inline(always)]
+fn match_phrases(
+    window: &[u8; MAX_LABEL],
+    words: &[(usize, usize); 3],
+    count: usize,
+) -> Option<Label> {
+    // The window in lower case (`| 0x20` lower-cases letters; other bytes are either
+    // outside the words or overwritten), one space in each one-byte gap between words:
+    // then most phrases are slices of it.
+    let mut lower = *window;
+    for b in lower.iter_mut() {
+        *b |= 0x20;
+    }
+    let mut one_space = 0u32; // bit `k`: one byte between words `k + 1` and `k`
+    let mut key = 0u32; // bit `k`: word `k` may be a key word
+    for (k, &(first, last)) in words.iter().enumerate().take(count) {
+        if maybe_key_word(
+            last.wrapping_sub(first),
+            at(window, first),
+            at(window, last),
+        ) {
+            key |= 1 << k;
+        }
+        if let Some(&(near_first, _)) = k.checked_sub(1).and_then(|near| words.get(near)) {
+            if last + 2 == near_first {
+                if let Some(gap) = lower.get_mut(last + 1) {
+                    *gap = b' ';
+                }
+                one_space |= 1 << (k - 1);
+            }
+        }
+    }
+    for &(near, far) in PHRASES_TO_TRY.get(count)?.iter() {
+        if key & ((2 << far) - (1 << near)) == 0 {
+            continue; // every phrase holds a key word
+        }
+        let joined = (1 << far) - (1 << near); // the gaps inside the phrase
+        let label = if one_space & joined == joined {
+            lower
+                .get(words.get(far)?.0..=words.get(near)?.1)
+                .and_then(phrase)
+        } else {
+            spelt_out(&lower, words.get(near..=far)?)
+        };
+        if label.is_some() {
+            return label;
+        }
+    }
+    None
+}
+
+/// For each number of words, the phrases to try as (nearest, farthest) word (0 the
+/// nearest): longest first, nearest first.
+const PHRASES_TO_TRY: [&[(usize, usize)]; 4] = [
+    &[],
+    &[(0, 0)],
+    &[(0, 1), (0, 0), (1, 1)],
+    &[(0, 2), (0, 1), (1, 2), (0, 0), (1, 1), (2, 2)],
+];
+
+/// [`phrase`] of `words` (nearest first) of `lower`, joined by one space.
+#[cold]
+#[inline(never)]
+fn spelt_out(lower: &[u8; MAX_LABEL], words: &[(usize, usize)]) -> Option<Label> {
+    let mut text = [0u8; MAX_LABEL + 2];
+    let mut len = 0;
+    for &(first, last) in words.iter().rev() {
+        let gap = usize::from(len > 0);
+        let word = lower.get(first..=last)?;
+        text.get_mut(len..len + gap)?.fill(b' ');
+        text.get_mut(len + gap..len + gap + word.len())?
+            .copy_from_slice(word);
+        len += gap + word.len();
+    }
+    text.get(..len).and_then(phrase)
+}
+
+/// [`label_ending_at_full`] as it was written first, byte by byte: the reference the
+/// tests hold it to.
+#[cfg(test)]
+fn label_ending_at_reference(input: &[u8], end: usize) -> Option<Label> {
     // Label bytes, read backwards once; on the way, each of the last three words (runs of
     // letters; only they can form a label) is looked up in the vocabulary filter, so
     // ordinary words before a value (prose) cost no more.
@@ -598,6 +862,132 @@ mod tests {
         }
     }
 
+    /// Words of the label phrases that are no key words, and ordinary words, some close
+    /// to key words (same first and last letter, or a key word inside).
+    const OTHER_WORDS: &[&str] = &[
+        "nomor",
+        "induk",
+        "keluarga",
+        "no",
+        "kesehatan",
+        "ketenagakerjaan",
+        "tk",
+        "e",
+        "kredit",
+        "credit",
+        "number",
+        "debit",
+        "id",
+        "pasien",
+        "dirujuk",
+        "ke",
+        "poli",
+        "dalam",
+        "dengan",
+        "keluhan",
+        "demam",
+        "kakak",
+        "nikah",
+        "mailbox",
+        "surelx",
+        "xnik",
+        "hap",
+        "nak",
+        "kek",
+        "x",
+        "ab",
+        "total",
+        "wkwk",
+        "pasienpasienpasienpasien",
+        "kependudukanx",
+    ];
+    /// What may stand between words: separators, glue, digits, non-ASCII bytes.
+    const BETWEEN: &[&[u8]] = &[
+        b" ",
+        b"",
+        b".",
+        b"_",
+        b"-",
+        b"/",
+        b": ",
+        b"=",
+        b"\"",
+        b"'",
+        b",",
+        b"\n",
+        b"  ",
+        b"\xc2\xa0",
+        b"\xc3\xa9",
+        b"\xff",
+        b"3171",
+        b"0",
+        b"@",
+        b"(",
+        b"#",
+        b" . ",
+        b"\t",
+        b"`",
+        b"{",
+        b"~",
+        b"[",
+        b"^",
+    ];
+
+    /// Text from `parts`: (word index, case bits, separator index) each.
+    fn mixed_text(parts: &[(usize, u32, usize)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &(w, case, sep) in parts {
+            let word: &[u8] = match VOCABULARY.get(w) {
+                Some(k) => k,
+                None => OTHER_WORDS[(w - VOCABULARY.len()) % OTHER_WORDS.len()].as_bytes(),
+            };
+            for (k, &b) in word.iter().enumerate() {
+                out.push(if case >> (k % 32) & 1 != 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b
+                });
+            }
+            out.extend_from_slice(BETWEEN[sep % BETWEEN.len()]);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths give what reading the label in full gives, at every end, on text
+        /// mixing key words (any case), other words, separators, digits and non-ASCII bytes.
+        #[test]
+        fn fast_paths_agree_with_the_full_label(
+            parts in proptest::collection::vec(
+                (0..VOCABULARY.len() + OTHER_WORDS.len(), proptest::prelude::any::<u32>(), 0..BETWEEN.len() * 3),
+                0..14,
+            ),
+        ) {
+            let b = mixed_text(&parts);
+            for end in 0..=b.len() + 1 {
+                let full = label_ending_at_full(&b, end);
+                proptest::prop_assert_eq!(full, label_ending_at_reference(&b, end), "{:?} {}", b, end);
+                proptest::prop_assert_eq!(label_ending_at(&b, end), full, "{:?} {}", b, end);
+                proptest::prop_assert_eq!(
+                    email_label_ending_at(&b, end),
+                    full == Some(Label::Kind(Kind::Email)),
+                    "{:?} {}", b, end
+                );
+                proptest::prop_assert_eq!(label_end(&b, end), label_end_reference(&b, end));
+                let want = match label_end_reference(&b, end) {
+                    0 => None,
+                    e => label_ending_at_full(&b, e),
+                };
+                proptest::prop_assert_eq!(label_before(&b, end), want);
+                proptest::prop_assert_eq!(
+                    email_label_before(&b, end),
+                    want == Some(Label::Kind(Kind::Email))
+                );
+            }
+        }
+    }
+
     #[test]
     fn email_window_filter() {
         for w in [
@@ -607,7 +997,7 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaasurel",
             "mailaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         ] {
-            assert!(may_name_email(w.as_bytes()), "{w}");
+            assert!(may_name_email(&right_aligned(w.as_bytes(), w.len())), "{w}");
         }
         for w in [
             "",
@@ -617,7 +1007,10 @@ mod tests {
             "ail",
             "rel",
         ] {
-            assert!(!may_name_email(w.as_bytes()), "{w}");
+            assert!(
+                !may_name_email(&right_aligned(w.as_bytes(), w.len())),
+                "{w}"
+            );
         }
     }
 
@@ -625,24 +1018,23 @@ mod tests {
     fn byte_masks_are_exact() {
         for b in 0..=255u8 {
             for pos in 0..8 {
-                let mut w = [b'x'; 8];
-                w[pos] = b;
-                let m = non_letter_mask(u64::from_le_bytes(w));
-                let want = if b.is_ascii_alphabetic() {
-                    0
-                } else {
-                    0x80u64 << (8 * pos)
-                };
-                assert_eq!(m, want, "{b} at {pos}");
-            }
-        }
-        for bits in [0u32, 1, 0x80, 0xA5, 0xFF, 0x5A] {
-            let mut m = 0u64;
-            for k in 0..8 {
-                if bits >> k & 1 != 0 {
-                    m |= 0x80 << (8 * k);
+                for other in [b'x', b'0', 0xFF, b'`', b'{'] {
+                    let mut w = [other; 8];
+                    w[pos] = b;
+                    let flags = letter_flags(u64::from_le_bytes(w));
+                    let want: u64 = (0..8)
+                        .filter(|&k| w[k].is_ascii_alphabetic())
+                        .map(|k| 0x80u64 << (8 * k))
+                        .sum();
+                    assert_eq!(flags, want, "{b} at {pos} among {other}");
                 }
             }
+        }
+        for bits in 0..=255u32 {
+            let m: u64 = (0..8)
+                .filter(|k| bits >> k & 1 != 0)
+                .map(|k| 0x80u64 << (8 * k))
+                .sum();
             assert_eq!(gather(m), bits);
         }
     }
