@@ -270,11 +270,38 @@ impl Ctx<'_> {
     }
 }
 
+/// The `@` search, set up once per scan: `memchr::memchr` picks its implementation on
+/// every call, which costs more than the short search between two addresses itself.
+struct AtFinder {
+    #[cfg(all(target_arch = "x86_64", feature = "std"))]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::One>,
+}
+
+impl AtFinder {
+    fn new() -> AtFinder {
+        AtFinder {
+            #[cfg(all(target_arch = "x86_64", feature = "std"))]
+            avx2: memchr::arch::x86_64::avx2::memchr::One::new(b'@'),
+        }
+    }
+
+    /// Index of the first `@` in `haystack`.
+    #[inline]
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(all(target_arch = "x86_64", feature = "std"))]
+        if let Some(one) = &self.avx2 {
+            return one.find(haystack);
+        }
+        memchr::memchr(b'@', haystack)
+    }
+}
+
 /// The next e-mail candidate.
 struct MailStream {
     pos: usize,
     cached: Option<Finding>,
     done: bool,
+    at: AtFinder,
 }
 
 impl MailStream {
@@ -294,7 +321,7 @@ impl MailStream {
         let end = input.len().min(limit.saturating_add(email::MAX_LOCAL + 1));
         let mut i = self.pos.max(cursor);
         while i < end {
-            let Some(off) = input.get(i..end).and_then(|h| memchr::memchr(b'@', h)) else {
+            let Some(off) = input.get(i..end).and_then(|h| self.at.find(h)) else {
                 break;
             };
             let a = i + off;
@@ -341,6 +368,7 @@ pub(crate) fn scan_range(
         pos: from,
         cached: None,
         done: !email_on,
+        at: AtFinder::new(),
     };
     // The next address starting at or after the cursor.
     let mut next_mail = mail.next(cx, from, limit);
