@@ -81,11 +81,8 @@ impl TextWindow {
             return Ok(());
         }
         self.findings.clear();
-        {
-            let findings = &mut self.findings;
-            r.finder_ref()
-                .find(&self.pending, None, &mut |f| findings.push(f));
-        }
+        r.finder_ref()
+            .find_into(&self.pending, None, &mut self.findings);
         // Never cut a finding: stop before one that straddles the commit point.
         for f in &self.findings {
             if f.start < commit && f.end > commit && f.start >= self.emitted {

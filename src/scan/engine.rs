@@ -351,17 +351,32 @@ impl MailStream {
     }
 }
 
+/// Where findings go: to a callback, or pushed onto a vector without a call each.
+pub(crate) enum Sink<'a> {
+    /// Each finding is handed to the callback.
+    Call(&'a mut dyn FnMut(Finding)),
+    /// Each finding is pushed (what the redactor's text path wants).
+    #[cfg(feature = "std")]
+    Push(&'a mut Vec<Finding>),
+}
+
+impl Sink<'_> {
+    #[inline(always)]
+    pub(crate) fn put(&mut self, f: Finding) {
+        match self {
+            Sink::Call(emit) => emit(f),
+            #[cfg(feature = "std")]
+            Sink::Push(out) => out.push(f),
+        }
+    }
+}
+
 /// Emits the findings of `input` whose start lies in `from..limit`, in order, without
 /// overlaps; returns the position after the last decision (at least `limit`).
 ///
 /// The caller guarantees `CONTEXT_BEHIND` bytes before `from` (or the input's start) and
 /// `CONTEXT_AHEAD` bytes after `limit` (or the input's true end) are in `input`.
-pub(crate) fn scan_range(
-    cx: &Ctx<'_>,
-    from: usize,
-    limit: usize,
-    emit: &mut dyn FnMut(Finding),
-) -> usize {
+pub(crate) fn scan_range(cx: &Ctx<'_>, from: usize, limit: usize, sink: &mut Sink<'_>) -> usize {
     let email_on = cx.kinds & super::validate::bit(Kind::Email) != 0;
     let numeric_on = cx.kinds & !super::validate::bit(Kind::Email) != 0;
     let mut mail = MailStream {
@@ -395,12 +410,12 @@ pub(crate) fn scan_range(
                         if m.start > f.start || (m.start == f.start && m.end <= f.end) {
                             break;
                         }
-                        emit(m);
+                        sink.put(m);
                         cursor = m.end;
                         next_mail = mail.next(cx, cursor, limit);
                     }
                     if f.start >= cursor {
-                        emit(f);
+                        sink.put(f);
                         cursor = f.end;
                         if next_mail.is_some_and(|m| m.start < cursor) {
                             next_mail = mail.next(cx, cursor, limit);
@@ -414,7 +429,7 @@ pub(crate) fn scan_range(
         }
     }
     while let Some(m) = next_mail {
-        emit(m);
+        sink.put(m);
         cursor = m.end;
         next_mail = mail.next(cx, cursor, limit);
     }

@@ -163,6 +163,11 @@ impl Scanner {
     /// Full-width and Arabic-Indic digits and the full-width `＠` are read as their
     /// ASCII forms (see the module docs); spans are always offsets into `input`.
     pub fn scan_with(&self, input: &[u8], hint: Option<Kind>, emit: &mut dyn FnMut(Finding)) {
+        self.scan_to(input, hint, &mut engine::Sink::Call(emit));
+    }
+
+    /// The scan of [`Scanner::scan_with`] and [`Scanner::scan_into`].
+    fn scan_to(&self, input: &[u8], hint: Option<Kind>, sink: &mut engine::Sink<'_>) {
         let kinds = validate::enabled(&self.config);
         #[cfg(feature = "std")]
         if fold::has_foldable(input) {
@@ -173,17 +178,23 @@ impl Scanner {
                 hint,
                 kinds,
             };
-            engine::scan_range(&cx, 0, folded.bytes.len(), &mut |f| emit(folded.unfold(f)));
+            let mut unfold = |f| sink.put(folded.unfold(f));
+            engine::scan_range(
+                &cx,
+                0,
+                folded.bytes.len(),
+                &mut engine::Sink::Call(&mut unfold),
+            );
             return;
         }
         let cx = engine::Ctx { input, hint, kinds };
-        engine::scan_range(&cx, 0, input.len(), emit);
+        engine::scan_range(&cx, 0, input.len(), sink);
     }
 
     /// Appends the findings in `input` to `out`.
     #[cfg(feature = "std")]
     pub fn scan_into(&self, input: &[u8], hint: Option<Kind>, out: &mut Vec<Finding>) {
-        self.scan_with(input, hint, &mut |f| out.push(f));
+        self.scan_to(input, hint, &mut engine::Sink::Push(out));
     }
 
     /// The findings in `input`.

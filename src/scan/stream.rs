@@ -1,6 +1,6 @@
 //! Streaming: findings over a stream of chunks, the same as one scan of their concatenation.
 
-use super::engine::{CONTEXT_AHEAD, Ctx, scan_range};
+use super::engine::{CONTEXT_AHEAD, Ctx, Sink, scan_range};
 use super::fold::{self, Folded};
 use super::validate::enabled;
 use super::{AHEAD_BYTES, BEHIND_BYTES, Finding, Scanner};
@@ -175,7 +175,8 @@ fn scan_part(
         if limit <= from {
             return cursor;
         }
-        return scan_range(&cx, from, limit, &mut |f| emit(shift(f, base))) + base;
+        let mut shifted = |f| emit(shift(f, base));
+        return scan_range(&cx, from, limit, &mut Sink::Call(&mut shifted)) + base;
     }
     folded.fold(input);
     let f_end = folded.to_folded(end);
@@ -192,9 +193,8 @@ fn scan_part(
         input: &folded.bytes,
         ..cx
     };
-    let next = scan_range(&fcx, from, limit, &mut |f| {
-        emit(shift(folded.unfold(f), base))
-    });
+    let mut unfolded = |f| emit(shift(folded.unfold(f), base));
+    let next = scan_range(&fcx, from, limit, &mut Sink::Call(&mut unfolded));
     folded.to_input(next) + base
 }
 
