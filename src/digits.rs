@@ -423,16 +423,43 @@ pub const fn eight_digits(w: u64) -> bool {
     (w & HIGH) | (((w.wrapping_add(0x0606_0606_0606_0606)) & HIGH) >> 4) == 0x3333_3333_3333_3333
 }
 
+/// One in each byte of a word.
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte of a word: where the byte masks below flag a byte.
+pub(crate) const HI: u64 = LO * 0x80;
+
 /// Bit 7 of each byte of `w` set where that byte is not an ASCII digit (exact per
 /// byte: no carry crosses bytes). Shared by the word-at-a-time digit readers of the
 /// scanner and the phone parser.
 #[inline(always)]
 pub(crate) const fn non_digit_mask(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let x = w ^ (LO * 0x30); // digits become 0..=9
     let t = (x & !HI) + LO * (0x80 - 10); // bit 7 set where the low 7 bits are >= 10
     (t | x) & HI
+}
+
+/// Bit 7 of each byte of `w` set where that byte is `b` (exact per byte).
+#[inline(always)]
+pub(crate) const fn eq_byte_mask(w: u64, b: u8) -> u64 {
+    let x = w ^ (LO * b as u64);
+    !((x & !HI).wrapping_add(!HI) | x) & HI
+}
+
+/// Bit 7 of each byte of `w` set where that byte is an ASCII letter (exact per byte).
+#[inline(always)]
+pub(crate) const fn letter_mask(w: u64) -> u64 {
+    // Each byte with bits 7 and 5 set (lower case) is 0xA0 to 0xFF: less `a`, it is 0x3F
+    // to 0x9E, and a letter's is 0x80 to 0x99. Neither subtraction borrows across bytes.
+    let from_a = (w | (LO * 0xA0)).wrapping_sub(LO * b'a' as u64); // bit 7: at least `a`
+    let past_z = from_a.wrapping_sub(LO * 26); // bit 7: past `z`
+    from_a & !(past_z | w) & HI // and an ASCII byte
+}
+
+/// The bit-7 flags of a word's bytes (no other bits set) as eight bits, byte `k` to
+/// bit `k`: the multiply moves each flag to its own bit of the top byte, without carries.
+#[inline(always)]
+pub(crate) const fn byte_bits(m: u64) -> u32 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Luhn (mod 10, weights 1-2 from the right) over ASCII digits: the NPWP and payment-card check.

@@ -404,31 +404,17 @@ const fn leading_digits(w: u64) -> usize {
     (digits::non_digit_mask(w).trailing_zeros() / 8) as usize
 }
 
-/// High bit of each byte of `x` that is not zero (exact: no carry crosses bytes).
-#[inline(always)]
-const fn nonzero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    ((x & LOW7).wrapping_add(LOW7) | x) & !LOW7
-}
-
-/// One bit per byte of `w` (bit k for byte k) from a high-bit-per-byte word.
-#[inline(always)]
-const fn byte_bits(high: u64) -> u32 {
-    ((high >> 7 & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-}
-
 /// Bit k set when byte k of `w` is an ASCII digit.
 #[inline(always)]
 const fn digit_bits(w: u64) -> u32 {
-    !byte_bits(digits::non_digit_mask(w)) & 0xFF
+    !digits::byte_bits(digits::non_digit_mask(w)) & 0xFF
 }
 
 /// Bit k set when byte k of `w` is a one-byte separator (space . - /).
 #[inline(always)]
 fn separator_bits(w: u64) -> u32 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |c: u8| !nonzero_bytes(w ^ u64::from(c).wrapping_mul(ONES));
-    byte_bits(zero(b' ') | zero(b'.') | zero(b'-') | zero(b'/'))
+    let is = |c: u8| digits::eq_byte_mask(w, c);
+    digits::byte_bits(is(b' ') | is(b'.') | is(b'-') | is(b'/'))
 }
 
 /// An input of the common shape, as [`short_shape`] found it.

@@ -147,8 +147,7 @@ fn mask_general(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     }
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
+use crate::digits::{HI, LO, byte_bits, eq_byte_mask, letter_mask};
 
 /// The e-mail mask of an ASCII span: everything before the last `@`. Searches back
 /// from the end a word at a time (the domain is short, so the `@` is near), and
@@ -169,7 +168,7 @@ fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
         if w & HI != 0 {
             return false;
         }
-        let found = byte_eq(w, b'@');
+        let found = eq_byte_mask(w, b'@');
         if found != 0 {
             break start + (63 - found.leading_zeros() as usize) / 8;
         }
@@ -265,8 +264,8 @@ fn mask_short_ascii(kind: Kind, spec: MaskSpec, span: &mut [u8]) -> bool {
         let w = word_at(span, i);
         high |= w;
         let nd = non_digit_mask(w);
-        digits |= bits8(!nd & HI) << i;
-        alnum |= bits8(alnum_bytes(w, nd)) << i;
+        digits |= u64::from(byte_bits(!nd & HI)) << i;
+        alnum |= u64::from(byte_bits((!nd & HI) | letter_mask(w))) << i;
         i += 8;
     }
     if high & HI != 0 {
@@ -333,32 +332,6 @@ fn clear_high(mut m: u64, n: usize) -> u64 {
         m ^= 1 << (63 - m.leading_zeros());
     }
     m
-}
-
-/// Bit 7 of each byte of `w` set where that byte is an ASCII letter or digit, given
-/// `nd = non_digit_mask(w)`. Exact per byte: no sum carries out of a byte.
-#[inline]
-fn alnum_bytes(w: u64, nd: u64) -> u64 {
-    // Low seven bits, folded to lower case: only `A-Z` and `a-z` land in 0x61-0x7A.
-    let x = (w | (LO * 0x20)) & !HI;
-    let from_a = x + LO * (0x80 - u64::from(b'a'));
-    let past_z = x + LO * (0x7F - u64::from(b'z'));
-    (!nd & HI) | (from_a & !past_z & !w & HI)
-}
-
-/// Bit 7 of each byte of `w` set where that byte is `b` (exact per byte).
-#[inline]
-fn byte_eq(w: u64, b: u8) -> u64 {
-    let y = w ^ (LO * u64::from(b));
-    !(((y & !HI) + !HI) | y) & HI
-}
-
-/// The bit-7 flags of a word's bytes gathered into the low 8 bits (byte `k` to bit `k`).
-#[inline]
-fn bits8(m: u64) -> u64 {
-    // Byte k's flag (bit 8k after the shift) times bit 56 - 7k lands on bit 56 + k;
-    // no two products share a bit, so nothing carries.
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// A word with its `n` low bytes all ones (all of it from 8 up).

@@ -1,6 +1,6 @@
 //! Byte classes: one 256-entry table answers "digit? separator? word character?" in one load.
 
-use crate::digits::non_digit_mask;
+use crate::digits::{HI, LO, non_digit_mask};
 
 /// The class bits of a byte.
 pub(crate) type Class = u16;
@@ -110,7 +110,6 @@ pub(crate) fn digit_at(input: &[u8], i: usize) -> bool {
 /// First index `>= from` and `< end` holding an ASCII digit (word-at-a-time skip).
 #[inline]
 pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize> {
-    const HI: u64 = 0x8080_8080_8080_8080;
     let end = end.min(input.len());
     let mut i = from;
     // The next eight bytes first: in tables the next digit is usually near.
@@ -183,7 +182,6 @@ fn word(b: &[u8], k: usize) -> u64 {
 /// first digit (which later ones are flagged is not exact: a borrow may mark bytes after it).
 #[inline(always)]
 fn any_digit(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
     let x = w ^ (LO * 0x30); // digits become 0..=9
     x.wrapping_sub(LO * 10) & !x & (LO * 0x80)
 }

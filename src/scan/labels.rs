@@ -8,6 +8,7 @@
 //! first. Digits stop the label (so a previous value is never read as one).
 
 use super::class::{GLUE, LABEL, at, class, is};
+use crate::digits::{LO, byte_bits, eq_byte_mask, letter_mask};
 use crate::kind::Kind;
 
 /// Most glue bytes between a label and its value.
@@ -177,8 +178,7 @@ fn may_name_email(context: &[u8; EMAIL_CONTEXT]) -> bool {
     // branches; one lane after the other (see [`letter_bits`]).
     let mut ls = 0u32;
     for q in (1..EMAIL_CONTEXT / 8).rev() {
-        let v = (word(8 * q) | FOLD) ^ (LO * u64::from(b'l'));
-        ls = ls << 8 | gather(!((v & !HI).wrapping_add(!HI) | v) & HI); // exact per byte
+        ls = ls << 8 | byte_bits(eq_byte_mask(word(8 * q) | FOLD, b'l'));
     }
     let mut found = false;
     while ls != 0 {
@@ -404,29 +404,7 @@ fn lane_letters(window: &[u8; MAX_LABEL], q: usize) -> u32 {
     if let Some(chunk) = window.get(8 * q..8 * q + 8) {
         b.copy_from_slice(chunk);
     }
-    gather(letter_flags(u64::from_le_bytes(b)))
-}
-
-/// One in each byte.
-const LO: u64 = 0x0101_0101_0101_0101;
-/// Bit 7 of each byte.
-const HI: u64 = LO * 0x80;
-
-/// The bit-7 flags of the eight bytes of `m` (no other bits set) as eight bits, byte 0
-/// lowest: the multiply moves bit `8i + 7` to bit `56 + i`, with no carries.
-#[inline(always)]
-const fn gather(m: u64) -> u32 {
-    (m.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
-}
-
-/// Bit 7 of each byte of `w` set where that byte is an ASCII letter (exact per byte).
-#[inline(always)]
-const fn letter_flags(w: u64) -> u64 {
-    // Each byte with bits 7 and 5 set (lower case) is 0xA0 to 0xFF: less `a`, it is 0x3F
-    // to 0x9E, and a letter's is 0x80 to 0x99. Neither subtraction borrows across bytes.
-    let from_a = (w | (LO * 0xA0)).wrapping_sub(LO * b'a' as u64); // bit 7: at least `a`
-    let past_z = from_a.wrapping_sub(LO * 26); // bit 7: past `z`
-    from_a & !(past_z | w) & HI // and an ASCII byte
+    byte_bits(letter_mask(u64::from_le_bytes(b)))
 }
 
 /// [`label_ending_at`] without the word filter first: the label bytes read in full.
@@ -1021,7 +999,7 @@ mod tests {
                 for other in [b'x', b'0', 0xFF, b'`', b'{'] {
                     let mut w = [other; 8];
                     w[pos] = b;
-                    let flags = letter_flags(u64::from_le_bytes(w));
+                    let flags = letter_mask(u64::from_le_bytes(w));
                     let want: u64 = (0..8)
                         .filter(|&k| w[k].is_ascii_alphabetic())
                         .map(|k| 0x80u64 << (8 * k))
@@ -1035,7 +1013,7 @@ mod tests {
                 .filter(|k| bits >> k & 1 != 0)
                 .map(|k| 0x80u64 << (8 * k))
                 .sum();
-            assert_eq!(gather(m), bits);
+            assert_eq!(byte_bits(m), bits);
         }
     }
 

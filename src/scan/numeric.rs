@@ -19,6 +19,7 @@
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
 use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
+use crate::digits::{HI, LO, byte_bits};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
@@ -443,7 +444,6 @@ impl Chain {
 /// dismissed here without walking their groups; otherwise `None` (walk the chain).
 #[inline]
 pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
-    const HI: u64 = 0x8080_8080_8080_8080;
     let (w0, w1) = (
         crate::digits::word_at(input, g),
         crate::digits::word_at(input, g + 8),
@@ -472,8 +472,6 @@ pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
 /// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
 #[inline(always)]
 fn ascii_separator_mask(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = LO * 0x80;
     let low = w & !HI;
     // `-`, `.`, `/` are 0x2D-0x2F.
     let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
@@ -483,10 +481,7 @@ fn ascii_separator_mask(w: u64) -> u64 {
 /// Bit 7 of each byte of `w` set where that byte is a space (exact per byte).
 #[inline(always)]
 fn space_mask(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = LO * 0x80;
-    let x = w ^ (LO * u64::from(b' '));
-    !(((x & !HI) + !HI) | x) & HI
+    crate::digits::eq_byte_mask(w, b' ')
 }
 
 /// Bytes [`Chain::extend_window`] decides on.
@@ -508,8 +503,6 @@ impl Window {
     /// byte (`stop` is [`WINDOW`] when every byte is a digit or a separator).
     #[inline(always)]
     fn read(win: &WindowBytes) -> Window {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = LO * 0x80;
         let (mut digit, mut space) = (0u32, 0u32);
         for k in 0..WINDOW / 8 {
             let mut b = [0u8; 8];
@@ -620,13 +613,6 @@ fn runs_of_nine(m: u32) -> u32 {
     let four = two & (two >> 2);
     let eight = four & (four >> 4);
     eight & (m >> 8)
-}
-
-/// Bit 7 of each byte of `m` (the only bits set) gathered into the low eight bits, byte `k`
-/// to bit `k`: the multiply moves each to a distinct bit of the top byte, without carries.
-#[inline(always)]
-fn byte_bits(m: u64) -> u32 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Fewest digits any numeric kind has (a 9-digit phone number): a shorter chain is no
