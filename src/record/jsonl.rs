@@ -60,11 +60,34 @@ pub(crate) trait Sink {
         None
     }
 
+    /// The key length and the length of the whole lead of the member the sink
+    /// expects next, when `s[i..]` starts with the lead the sink saw for that key
+    /// before: its opening quote, the key, the closing quote, the colon with the
+    /// whitespace around it, and the quote opening a string value. The parser then
+    /// takes the lead in one step: those bytes parse that way wherever they stand.
+    #[inline(always)]
+    fn expected_lead(&mut self, _s: &[u8], _i: usize) -> Option<(usize, usize)> {
+        None
+    }
+
     /// [`Self::value`] for a string value right after a key that
-    /// [`Self::expected_key`] matched (nothing else handed over in between).
+    /// [`Self::expected_key`] or [`Self::expected_lead`] matched (nothing else handed
+    /// over in between).
     #[inline(always)]
     fn expected_value(&mut self, v: Value) {
         self.value(v);
+    }
+
+    /// A string value right after its key not taken by [`Self::expected_lead`]:
+    /// `s[key start - 1..v.start]` is a lead the sink may expect next time.
+    /// `expected`: [`Self::expected_key`] matched the key.
+    #[inline(always)]
+    fn direct_value(&mut self, v: Value, expected: bool) {
+        if expected {
+            self.expected_value(v);
+        } else {
+            self.value(v);
+        }
     }
 }
 
@@ -110,43 +133,15 @@ impl<S: Sink> Parser<'_, S> {
             if s.get(i) != Some(&b'"') {
                 return Err("expected a key");
             }
-            let ks = i + 1;
-            let (ke, expected) = match self.out.expected_key(s, ks) {
-                Some(n) => (ks + n, true),
-                None => (string_end(s, ks)?, false),
-            };
-            // The usual `": "` before a string value is taken whole (what the
-            // whitespace loops would find).
-            i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
-                ke + 3
+            let lead = if depth < MAX_DEPTH {
+                self.out.expected_lead(s, i)
             } else {
-                i = skip_ws(s, ke + 1);
-                if s.get(i) != Some(&b':') {
-                    return Err("expected ':'");
-                }
-                skip_ws(s, i + 1)
+                None
             };
-            let key = Some((ks, ke));
-            if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
-                let start = i + 1;
-                let end = string_end(s, start)?;
-                let v = Value {
-                    start,
-                    end,
-                    number: false,
-                    key,
-                };
-                if expected {
-                    self.out.expected_value(v);
-                } else {
-                    self.out.value(v);
-                }
-                i = end + 1;
-            } else {
-                self.i = i;
-                self.value(key, depth + 1)?;
-                i = self.i;
-            }
+            i = match lead {
+                Some((n, lead)) => self.lead_member(i, n, lead)?,
+                None => self.member(i, depth)?,
+            };
             // Likewise the usual `, ` before the next key.
             if s.get(i..i + 2) == Some(b", ") {
                 i += 2;
@@ -161,6 +156,62 @@ impl<S: Sink> Parser<'_, S> {
                 }
                 _ => return Err("expected ',' or '}'"),
             }
+        }
+    }
+
+    /// The member whose key starts with the quote at `s[i]` and whose lead (`n` key
+    /// bytes, `lead` bytes up to the value) [`Sink::expected_lead`] matched: the
+    /// string value is read in place. Returns the index after the value.
+    #[inline(always)]
+    fn lead_member(&mut self, i: usize, n: usize, lead: usize) -> Result<usize, &'static str> {
+        let (ks, start) = (i + 1, i + lead);
+        let end = string_end(self.s, start)?;
+        self.out.expected_value(Value {
+            start,
+            end,
+            number: false,
+            key: Some((ks, ks + n)),
+        });
+        Ok(end + 1)
+    }
+
+    /// The member whose key starts with the quote at `s[i]`: string values read in
+    /// place, anything else through [`Self::value`]. Returns the index after the value.
+    #[inline(always)]
+    fn member(&mut self, mut i: usize, depth: usize) -> Result<usize, &'static str> {
+        let s = self.s;
+        let ks = i + 1;
+        let (ke, expected) = match self.out.expected_key(s, ks) {
+            Some(n) => (ks + n, true),
+            None => (string_end(s, ks)?, false),
+        };
+        // The usual `": "` before a string value is taken whole (what the
+        // whitespace loops would find).
+        i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
+            ke + 3
+        } else {
+            i = skip_ws(s, ke + 1);
+            if s.get(i) != Some(&b':') {
+                return Err("expected ':'");
+            }
+            skip_ws(s, i + 1)
+        };
+        let key = Some((ks, ke));
+        if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
+            let start = i + 1;
+            let end = string_end(s, start)?;
+            let v = Value {
+                start,
+                end,
+                number: false,
+                key,
+            };
+            self.out.direct_value(v, expected);
+            Ok(end + 1)
+        } else {
+            self.i = i;
+            self.value(key, depth + 1)?;
+            Ok(self.i)
         }
     }
 
@@ -554,6 +605,8 @@ mod tests {
         values: Vec<Value>,
         /// Values handed over as following an expected key.
         hits: usize,
+        /// Members taken whole by their lead.
+        lead_hits: usize,
     }
 
     impl Sink for Expecting {
@@ -569,26 +622,49 @@ mod tests {
                 .map(|k| k.len())
         }
 
+        /// Leads as a sink records them (what the parser accepted before a string
+        /// value), for some of the expected keys and others.
+        fn expected_lead(&mut self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+            let leads: [(&[u8], usize); 6] = [
+                (b"\"nik\": \"", 3),
+                (b"\"k\":\"", 1),
+                (b"\"v\\\"x\" :\t\"", 4),
+                (b"\"a\\\\\": \"", 3),
+                (b"\"\":\"", 0),
+                (b"\"nomor_ponsel\"  :  \"", 12),
+            ];
+            let rest = s.get(i..)?;
+            let hit = leads.iter().find(|(l, _)| rest.starts_with(l))?;
+            self.lead_hits += 1;
+            Some((hit.1, hit.0.len()))
+        }
+
         fn expected_value(&mut self, v: Value) {
             self.hits += 1;
             self.values.push(v);
         }
     }
 
-    /// Keys the sink expects end where a scan for their quote ends: same values
-    /// and errors as the reference.
+    /// Keys the sink expects end where a scan for their quote ends, and leads it
+    /// expects parse as the parser would read them: same values and errors as the
+    /// reference.
     #[test]
     fn expected_keys_agree_with_reference() {
-        let keys: [&[u8]; 6] = [
+        let keys: [&[u8]; 11] = [
             b"\"a\\\\\": \"x\"",
             b"\"a\\\\x\": ",
             b"\"\": \"\"",
             b"\"k\": \"v\", ",
             b"\"nomor_ponsel\": \"0812\"",
             b"\"nomor_ponsel",
+            b"\"k\":\"",
+            b"\"v\\\"x\" :\t\"",
+            b"\"nomor_ponsel\"  :  \"0812\"",
+            b"\"nik\": \"3171011708450001\", ",
+            b"\"\":\"",
         ];
         let mut slow = Vec::new();
-        let (mut ok, mut hits) = (0, 0);
+        let (mut ok, mut hits, mut lead_hits) = (0, 0, 0);
         let mut check = |line: &[u8]| {
             let mut fast = Expecting::default();
             let a = parse_line_into(line, &mut fast);
@@ -597,6 +673,7 @@ mod tests {
             if a.is_ok() {
                 ok += 1;
                 hits += fast.hits;
+                lead_hits += fast.lead_hits;
                 assert_eq!(fast.values, slow, "{}", String::from_utf8_lossy(line));
             }
         };
@@ -608,7 +685,10 @@ mod tests {
             member.push(b'}');
             check(&member);
         });
-        assert!(ok > 10_000 && hits > 10_000, "{ok} {hits}");
+        assert!(
+            ok > 10_000 && hits > 10_000 && lead_hits > 3_000,
+            "{ok} {hits} {lead_hits}"
+        );
     }
 
     /// Random lines built from JSON tokens (and `extra` ones), half of them

@@ -582,6 +582,36 @@ impl KeyPlans {
         (same && s.get(ks + n) == Some(&b'"')).then_some(n)
     }
 
+    /// [`jsonl::Sink::expected_lead`]: the key length and lead length of the key
+    /// expected next when `s[i..]` starts with the lead last seen for it, compared as
+    /// two words.
+    #[inline(always)]
+    fn expected_lead(&self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+        let slot = self.order.get(self.next)?;
+        let (lo, hi) = s.get(i..)?.first_chunk::<16>()?.split_at(8);
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let [l0, l1] = slot.lead;
+        let [m0, m1] = slot.lead_mask;
+        (slot.lead_len != 0 && word(lo) & m0 == l0 && word(hi) & m1 == l1)
+            .then_some((slot.key.len(), slot.lead_len))
+    }
+
+    /// Remembers `rec[key start - 1..v.start]`, the lead of a string value right
+    /// after its key, for the key whose plan was just taken (when it is `v`'s).
+    #[inline(never)]
+    fn note_lead(&mut self, rec: &[u8], v: &jsonl::Value) {
+        let Some((ks, ke)) = v.key else { return };
+        let Some(slot) = self.next.checked_sub(1).and_then(|k| self.order.get_mut(k)) else {
+            return;
+        };
+        let Some(lead) = rec.get(ks.wrapping_sub(1)..v.start) else {
+            return;
+        };
+        if lead.len() <= 16 && same_key(&slot.key, rec.get(ks..ke).unwrap_or(&[])) {
+            slot.set_lead(lead);
+        }
+    }
+
     /// The plan of the key [`Self::expected_len`] just matched: what [`Self::plan`]
     /// would return for it, without comparing again.
     #[inline(always)]
@@ -673,16 +703,29 @@ impl jsonl::Sink for InPlace<'_> {
     }
 
     #[inline(always)]
+    fn expected_lead(&mut self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+        self.keys.expected_lead(s, i)
+    }
+
+    #[inline(always)]
     fn expected_value(&mut self, v: jsonl::Value) {
         self.redact(v, true);
+    }
+
+    #[inline(always)]
+    fn direct_value(&mut self, v: jsonl::Value, expected: bool) {
+        if let Some(v) = self.redact(v, expected) {
+            self.keys.note_lead(self.rec, &v);
+        }
     }
 }
 
 impl InPlace<'_> {
     /// Redacts value `v` in place (or keeps it for the caller); `expected`: its key
-    /// is the one [`KeyPlans::expected_len`] just matched.
+    /// is the one [`KeyPlans::expected_len`] just matched. Returns `v` (positions in
+    /// `rec`) when its plan came from the key order, which then ends at its key.
     #[inline(always)]
-    fn redact(&mut self, mut v: jsonl::Value, expected: bool) {
+    fn redact(&mut self, mut v: jsonl::Value, expected: bool) -> Option<jsonl::Value> {
         if self.bom != 0 {
             v.start += self.bom;
             v.end += self.bom;
@@ -690,7 +733,7 @@ impl InPlace<'_> {
         }
         if self.pos.is_some() || self.failed.is_some() {
             self.rest.push(v);
-            return;
+            return None;
         }
         let known = if expected {
             self.keys.take_expected()
@@ -702,9 +745,7 @@ impl InPlace<'_> {
             None => self.keys.value_plan(self.rec, &v, self.redactor.policy()),
         };
         let (at, out) = (self.at, &mut *self.out);
-        let Some(field) = out.get_mut(at + v.start..at + v.end) else {
-            return;
-        };
+        let field = out.get_mut(at + v.start..at + v.end)?;
         match self
             .redactor
             .redact_field_in_place(plan.action, plan.class, plan.hint, field)
@@ -726,6 +767,7 @@ impl InPlace<'_> {
                 }
             }
         }
+        Some(v)
     }
 }
 
@@ -785,6 +827,13 @@ struct KeySlot {
     /// [`key_word`] of the key, 0 for keys longer than a word.
     word: u64,
     plan: ColumnPlan,
+    /// The last lead seen before a string value of this key (quote, key, quote,
+    /// colon and whitespace, quote; at most 16 bytes) as two words, zero past
+    /// `lead_len` (0: none yet).
+    lead: [u64; 2],
+    /// Ones over the lead's bytes in `lead`.
+    lead_mask: [u64; 2],
+    lead_len: usize,
 }
 
 impl KeySlot {
@@ -797,7 +846,27 @@ impl KeySlot {
             key: key.to_vec(),
             word: key_word(&padded, 0, key.len()).unwrap_or(0),
             plan,
+            lead: [0; 2],
+            lead_mask: [0; 2],
+            lead_len: 0,
         }
+    }
+
+    /// Takes `lead` (at most 16 bytes) as the lead [`KeyPlans::expected_lead`] looks for.
+    fn set_lead(&mut self, lead: &[u8]) {
+        let (mut bytes, mut ones) = ([0u8; 16], [0u8; 16]);
+        if let (Some(b), Some(o)) = (bytes.get_mut(..lead.len()), ones.get_mut(..lead.len())) {
+            b.copy_from_slice(lead);
+            o.fill(0xFF);
+        } else {
+            return;
+        }
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let (b0, b1) = bytes.split_at(8);
+        let (o0, o1) = ones.split_at(8);
+        self.lead = [word(b0), word(b1)];
+        self.lead_mask = [word(o0), word(o1)];
+        self.lead_len = lead.len();
     }
 }
 
@@ -840,4 +909,101 @@ enum Bad {
     Redact(RedactError),
     /// Reason, and the output length to roll back to.
     Malformed(&'static str, usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &[u8], chunk: usize) -> (Vec<u8>, Vec<&'static str>) {
+        let mut s = RecordStream::new(Redactor::new(Policy::default()).unwrap(), Format::Jsonl);
+        let mut out = Vec::new();
+        for c in input.chunks(chunk) {
+            s.push(c, &mut out).unwrap();
+        }
+        s.finish(&mut out).unwrap();
+        (out, s.malformed().iter().map(|m| m.reason).collect())
+    }
+
+    /// Members taken whole by the lead last seen for their key give what a fresh
+    /// stream (no cached keys or leads) gives per line, whatever the spacing around
+    /// colons, the value that follows (strings, numbers, nested values, broken
+    /// strings) and the keys (escaped, long, empty) do from line to line.
+    #[test]
+    fn cached_leads_agree_with_fresh_streams() {
+        let keys = [
+            "nik",
+            "nama",
+            "no_hp",
+            "email",
+            "catatan",
+            "k",
+            "",
+            "n\\\"k",
+            "a\\\\",
+            "nomor_ponsel_x",
+        ];
+        let colons = [":", ": ", " : ", ":\t", ":  ", "\t:"];
+        let values = [
+            "\"3171011708450001\"",
+            "\"Budi Santoso 0812-3456-7890\"",
+            "\"user1@contoh.co.id\"",
+            "3171011708450001",
+            "{\"nik\": \"3171011708450001\"}",
+            "[\"0812-3456-7890\", 1]",
+            "\"\"",
+            "\"kontrol\\\" 3171011708450001\"",
+            "\"broken",
+            "tru",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m) as usize
+        };
+        let (mut input, mut expected, mut reasons) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..6000 {
+            let mut line = String::from("{");
+            // Mostly the same keys and spacing as the line before, as real streams.
+            let same = next(4) != 0;
+            for k in 0..1 + next(5) {
+                if k > 0 {
+                    line.push_str(if next(3) == 0 { "," } else { ", " });
+                }
+                let key = if same {
+                    keys[k % keys.len()]
+                } else {
+                    keys[next(keys.len() as u64)]
+                };
+                let colon = if same {
+                    ": "
+                } else {
+                    colons[next(colons.len() as u64)]
+                };
+                let value = if next(8) == 0 {
+                    values[next(values.len() as u64)]
+                } else {
+                    values[k % 3]
+                };
+                line.push_str(&format!("\"{key}\"{colon}{value}"));
+            }
+            line.push_str("}\n");
+            let (out, bad) = run(line.as_bytes(), line.len());
+            expected.extend(out);
+            reasons.extend(bad);
+            input.extend_from_slice(line.as_bytes());
+        }
+        assert!(reasons.len() > 100, "{}", reasons.len());
+        for chunk in [4096, 97] {
+            let (out, bad) = run(&input, chunk);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected)
+            );
+            // Reports are kept up to MAX_REPORTS.
+            assert_eq!(bad[..], reasons[..bad.len()]);
+        }
+    }
 }
