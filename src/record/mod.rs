@@ -110,6 +110,8 @@ pub struct RecordStream {
     reports: Vec<Malformed>,
     malformed: u64,
     records: u64,
+    /// Length of the last JSON line read by [`Self::json_line`].
+    line_guess: usize,
 }
 
 impl RecordStream {
@@ -133,6 +135,7 @@ impl RecordStream {
             reports: Vec::new(),
             malformed: 0,
             records: 0,
+            line_guess: 0,
         }
     }
 
@@ -257,7 +260,21 @@ impl RecordStream {
                 }
             }
         }
+        // Bytes from the chunk's last line feed to its end: while `rest` holds that
+        // line feed, the next JSON line ends within it.
+        let after_lf = match self.format {
+            Format::Jsonl => memchr::memrchr(b'\n', rest).map(|p| rest.len() - p),
+            Format::Csv => None,
+        };
         while !rest.is_empty() {
+            let lf = after_lf.and_then(|n| rest.len().checked_sub(n));
+            if let Some(lf) = lf {
+                if lf <= max && rest.first() == Some(&b'{') && self.records > 0 {
+                    let used = self.json_line(rest.get(..=lf).unwrap_or(rest), out)?;
+                    rest = rest.get(used..).unwrap_or(&[]);
+                    continue;
+                }
+            }
             if self.format == Format::Csv && self.header.is_some() {
                 // Clean records: end and fields found in one pass.
                 let mut fields = core::mem::take(&mut self.fields);
@@ -488,17 +505,72 @@ impl RecordStream {
         } else {
             0
         };
+        let line = &rec[bom..body.max(bom)];
+        let (parsed, pos, failed) = self.json_values(rec, bom, rec.len(), out, |sink| {
+            jsonl::parse_line_into(line, sink)
+        });
+        parsed.map_err(|r| Bad::Malformed(r, at))?;
+        self.json_finish(rec, at, pos, failed, out)
+    }
+
+    /// The JSON line at the start of `s`, which holds its line feed at or before
+    /// `max_record_bytes` (and maybe more lines), neither the stream's first record
+    /// nor blank: found by the parse itself ([`jsonl::parse_until_lf`]), then handled
+    /// as [`Self::record`] handles it. Returns the line's length.
+    fn json_line(&mut self, s: &[u8], out: &mut Vec<u8>) -> Result<usize, RecordError> {
+        let line = self.line;
+        self.line += 1;
+        self.records += 1;
+        let at = out.len();
+        // The copy redacted in place starts a little longer than the last line (it
+        // grows as values need, and is cut to the line at the end).
+        let guess = self.line_guess + 64;
+        let (end, pos, failed) =
+            self.json_values(s, 0, guess, out, |sink| jsonl::parse_until_lf(s, sink));
+        let (rec, r) = match end {
+            Some(lf) => {
+                let rec = s.get(..=lf).unwrap_or(s);
+                (rec, self.json_finish(rec, at, pos, failed, out))
+            }
+            None => {
+                // Malformed: the line alone says why (the same values went out).
+                let lf = memchr::memchr(b'\n', s).unwrap_or(s.len() - 1);
+                let rec = s.get(..=lf).unwrap_or(s);
+                let body = rec.get(..csv::body_len(rec)).unwrap_or(rec);
+                let why = jsonl::parse_line_into(body, &mut jsonl::Discard).err();
+                debug_assert!(why.is_some(), "a line parses alone as up to its line feed");
+                (rec, Err(Bad::Malformed(why.unwrap_or("invalid JSON"), at)))
+            }
+        };
+        self.line_guess = rec.len();
+        self.settle(r, line, rec, out)?;
+        Ok(rec.len())
+    }
+
+    /// Runs `parse` with the sink that redacts values in place in a copy of `src`
+    /// (first `copy` bytes copied now, the rest as values need it) when every kind
+    /// operator keeps lengths, or keeps them for [`Self::json_finish`]. Returns the
+    /// parse's outcome, where the in-place copy ended and the first redaction error.
+    fn json_values<T>(
+        &mut self,
+        src: &[u8],
+        bom: usize,
+        copy: usize,
+        out: &mut Vec<u8>,
+        parse: impl FnOnce(&mut InPlace<'_>) -> T,
+    ) -> (T, Option<usize>, Option<RedactError>) {
         self.keys.next = 0;
         let mut values = core::mem::take(&mut self.values);
         values.clear();
+        let at = out.len();
         let in_place = self.ops_keep_length;
         if in_place {
-            out.extend_from_slice(rec);
+            out.extend_from_slice(src.get(..copy).unwrap_or(src));
         }
         let mut sink = InPlace {
             redactor: &mut self.redactor,
             keys: &mut self.keys,
-            rec,
+            rec: src,
             out,
             at,
             bom,
@@ -506,16 +578,40 @@ impl RecordStream {
             pos: if in_place { None } else { Some(0) },
             failed: None,
         };
-        let parsed = jsonl::parse_line_into(&rec[bom..body.max(bom)], &mut sink);
+        let t = parse(&mut sink);
         let (pos, failed) = (sink.pos, sink.failed);
-        let r = (|| {
-            parsed.map_err(|r| Bad::Malformed(r, at))?;
-            if let Some(e) = failed {
-                return Err(Bad::Redact(e));
+        self.values = values;
+        (t, pos, failed)
+    }
+
+    /// Completes the output of a JSON line `rec` that parsed: the in-place copy cut
+    /// to the line, or the values the sink kept appended one by one after `pos`.
+    #[inline]
+    fn json_finish(
+        &mut self,
+        rec: &[u8],
+        at: usize,
+        pos: Option<usize>,
+        failed: Option<RedactError>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Bad> {
+        if let Some(e) = failed {
+            return Err(Bad::Redact(e));
+        }
+        let Some(mut pos) = pos else {
+            // Redacted in place: the copy may have run past the line or short of it.
+            let have = out.len() - at;
+            if have >= rec.len() {
+                out.truncate(at + rec.len());
+            } else {
+                out.extend_from_slice(rec.get(have..).unwrap_or(&[]));
             }
-            // `out` holds the line up to `pos`; the values after it are appended one
-            // by one.
-            let Some(mut pos) = pos else { return Ok(()) };
+            return Ok(());
+        };
+        // `out` holds the line up to `pos`; the values after it are appended one
+        // by one.
+        let values = core::mem::take(&mut self.values);
+        let r = (|| {
             for v in &values {
                 let plan = self.keys.value_plan(rec, v, self.redactor.policy());
                 out.extend_from_slice(&rec[pos..v.start]);
@@ -745,6 +841,12 @@ impl InPlace<'_> {
             None => self.keys.value_plan(self.rec, &v, self.redactor.policy()),
         };
         let (at, out) = (self.at, &mut *self.out);
+        if out.len() < at + v.end {
+            // The copy of a line whose end is not known yet (`json_line`) is short.
+            let have = out.len() - at;
+            let want = (v.end + 256).min(self.rec.len());
+            out.extend_from_slice(self.rec.get(have..want).unwrap_or(&[]));
+        }
         let field = out.get_mut(at + v.start..at + v.end)?;
         match self
             .redactor
@@ -989,14 +1091,20 @@ mod tests {
                 };
                 line.push_str(&format!("\"{key}\"{colon}{value}"));
             }
-            line.push_str("}\n");
+            // Line ends the parser must stop at: escaped, inside a string, after
+            // a carriage return; and lines it does not read (blank, not an object).
+            line.push_str(["}\n", "}\n", "}\n", "}\r\n", "\\\n", "\n", "} \t\n"][next(7)]);
+            if next(20) == 0 {
+                line =
+                    [" \n", "\n", "[1, \"0812-3456-7890\"]\n", " {\"nik\": 1}\n"][next(4)].into();
+            }
             let (out, bad) = run(line.as_bytes(), line.len());
             expected.extend(out);
             reasons.extend(bad);
             input.extend_from_slice(line.as_bytes());
         }
         assert!(reasons.len() > 100, "{}", reasons.len());
-        for chunk in [4096, 97] {
+        for chunk in [1 << 20, 4096, 97, 7] {
             let (out, bad) = run(&input, chunk);
             assert_eq!(
                 String::from_utf8_lossy(&out),
