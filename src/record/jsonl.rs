@@ -60,11 +60,34 @@ pub(crate) trait Sink {
         None
     }
 
+    /// The key length and the length of the whole lead of the member the sink
+    /// expects next, when `s[i..]` starts with the lead the sink saw for that key
+    /// before: its opening quote, the key, the closing quote, the colon with the
+    /// whitespace around it, and the quote opening a string value. The parser then
+    /// takes the lead in one step: those bytes parse that way wherever they stand.
+    #[inline(always)]
+    fn expected_lead(&mut self, _s: &[u8], _i: usize) -> Option<(usize, usize)> {
+        None
+    }
+
     /// [`Self::value`] for a string value right after a key that
-    /// [`Self::expected_key`] matched (nothing else handed over in between).
+    /// [`Self::expected_key`] or [`Self::expected_lead`] matched (nothing else handed
+    /// over in between).
     #[inline(always)]
     fn expected_value(&mut self, v: Value) {
         self.value(v);
+    }
+
+    /// A string value right after its key not taken by [`Self::expected_lead`]:
+    /// `s[key start - 1..v.start]` is a lead the sink may expect next time.
+    /// `expected`: [`Self::expected_key`] matched the key.
+    #[inline(always)]
+    fn direct_value(&mut self, v: Value, expected: bool) {
+        if expected {
+            self.expected_value(v);
+        } else {
+            self.value(v);
+        }
     }
 }
 
@@ -110,43 +133,15 @@ impl<S: Sink> Parser<'_, S> {
             if s.get(i) != Some(&b'"') {
                 return Err("expected a key");
             }
-            let ks = i + 1;
-            let (ke, expected) = match self.out.expected_key(s, ks) {
-                Some(n) => (ks + n, true),
-                None => (string_end(s, ks)?, false),
-            };
-            // The usual `": "` before a string value is taken whole (what the
-            // whitespace loops would find).
-            i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
-                ke + 3
+            let lead = if depth < MAX_DEPTH {
+                self.out.expected_lead(s, i)
             } else {
-                i = skip_ws(s, ke + 1);
-                if s.get(i) != Some(&b':') {
-                    return Err("expected ':'");
-                }
-                skip_ws(s, i + 1)
+                None
             };
-            let key = Some((ks, ke));
-            if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
-                let start = i + 1;
-                let end = string_end(s, start)?;
-                let v = Value {
-                    start,
-                    end,
-                    number: false,
-                    key,
-                };
-                if expected {
-                    self.out.expected_value(v);
-                } else {
-                    self.out.value(v);
-                }
-                i = end + 1;
-            } else {
-                self.i = i;
-                self.value(key, depth + 1)?;
-                i = self.i;
-            }
+            i = match lead {
+                Some((n, lead)) => self.lead_member(i, n, lead)?,
+                None => self.member(i, depth)?,
+            };
             // Likewise the usual `, ` before the next key.
             if s.get(i..i + 2) == Some(b", ") {
                 i += 2;
@@ -161,6 +156,62 @@ impl<S: Sink> Parser<'_, S> {
                 }
                 _ => return Err("expected ',' or '}'"),
             }
+        }
+    }
+
+    /// The member whose key starts with the quote at `s[i]` and whose lead (`n` key
+    /// bytes, `lead` bytes up to the value) [`Sink::expected_lead`] matched: the
+    /// string value is read in place. Returns the index after the value.
+    #[inline(always)]
+    fn lead_member(&mut self, i: usize, n: usize, lead: usize) -> Result<usize, &'static str> {
+        let (ks, start) = (i + 1, i + lead);
+        let end = string_end(self.s, start)?;
+        self.out.expected_value(Value {
+            start,
+            end,
+            number: false,
+            key: Some((ks, ks + n)),
+        });
+        Ok(end + 1)
+    }
+
+    /// The member whose key starts with the quote at `s[i]`: string values read in
+    /// place, anything else through [`Self::value`]. Returns the index after the value.
+    #[inline(always)]
+    fn member(&mut self, mut i: usize, depth: usize) -> Result<usize, &'static str> {
+        let s = self.s;
+        let ks = i + 1;
+        let (ke, expected) = match self.out.expected_key(s, ks) {
+            Some(n) => (ks + n, true),
+            None => (string_end(s, ks)?, false),
+        };
+        // The usual `": "` before a string value is taken whole (what the
+        // whitespace loops would find).
+        i = if s.get(ke + 1..ke + 4) == Some(b": \"") {
+            ke + 3
+        } else {
+            i = skip_ws(s, ke + 1);
+            if s.get(i) != Some(&b':') {
+                return Err("expected ':'");
+            }
+            skip_ws(s, i + 1)
+        };
+        let key = Some((ks, ke));
+        if s.get(i) == Some(&b'"') && depth < MAX_DEPTH {
+            let start = i + 1;
+            let end = string_end(s, start)?;
+            let v = Value {
+                start,
+                end,
+                number: false,
+                key,
+            };
+            self.out.direct_value(v, expected);
+            Ok(end + 1)
+        } else {
+            self.i = i;
+            self.value(key, depth + 1)?;
+            Ok(self.i)
         }
     }
 
@@ -238,9 +289,11 @@ impl<S: Sink> Parser<'_, S> {
 }
 
 /// Index of the first byte at or after `i` that is not JSON whitespace (or the end).
+/// A line feed is not taken: it ends the line (lines never hold one, and
+/// [`parse_until_lf`] must stop there).
 #[inline(always)]
 fn skip_ws(s: &[u8], mut i: usize) -> usize {
-    while matches!(s.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+    while matches!(s.get(i), Some(b' ' | b'\t' | b'\r')) {
         i += 1;
     }
     i
@@ -256,7 +309,8 @@ fn string_end(s: &[u8], start: usize) -> Result<usize, &'static str> {
             None => return Err("unterminated string"),
             Some(b'"') => return Ok(i),
             Some(b'\\') => {
-                if s.get(i + 1).is_none() {
+                // A line feed ends the line, escaped or not (see `skip_ws`).
+                if matches!(s.get(i + 1), None | Some(b'\n')) {
                     return Err("unterminated string");
                 }
                 i += 2;
@@ -309,6 +363,29 @@ pub(crate) fn parse_line_into<S: Sink>(line: &[u8], out: &mut S) -> R {
         return Err("trailing characters");
     }
     Ok(())
+}
+
+/// Parses the JSON line at the start of `s`, which holds at least its line feed (and
+/// maybe more lines), handing its values to `out`: the index of that line feed when
+/// the line parses, `None` when it does not. Neither whitespace nor a string runs
+/// past a line feed, so the values handed over (also those before a syntax error)
+/// are the ones [`parse_line_into`] hands over for the line alone, and the line
+/// parses here exactly when it parses there: the line's end comes from the parse,
+/// with no separate search for it.
+#[inline]
+pub(crate) fn parse_until_lf<S: Sink>(s: &[u8], out: &mut S) -> Option<usize> {
+    let mut p = Parser { s, i: 0, out };
+    p.value(None, 0).ok()?;
+    p.ws();
+    (s.get(p.i) == Some(&b'\n')).then_some(p.i)
+}
+
+/// A sink that drops every value: the syntax error of a line alone.
+pub(crate) struct Discard;
+
+impl Sink for Discard {
+    #[inline(always)]
+    fn value(&mut self, _v: Value) {}
 }
 
 #[cfg(test)]
@@ -523,14 +600,32 @@ mod tests {
     fn agrees_with_reference() {
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         let mut ok = 0;
+        let mut joined = Vec::new();
         random_lines(&[], |line| {
-            let a = parse_line(line, &mut fast);
-            let b = reference::parse_line(line, &mut slow);
-            assert_eq!(a, b, "{}", String::from_utf8_lossy(line));
+            // Lines never hold a line feed: the reference takes one for whitespace.
+            let cut = line.split(|&b| b == b'\n').next().unwrap_or(line);
+            let a = parse_line(cut, &mut fast);
+            let b = reference::parse_line(cut, &mut slow);
+            assert_eq!(a, b, "{}", String::from_utf8_lossy(cut));
             if a.is_ok() {
                 ok += 1;
-                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(line));
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(cut));
             }
+            // Read up to the line feed from the line followed by more lines: the
+            // same outcome and the same values (also before an error).
+            joined.clear();
+            joined.extend_from_slice(line);
+            joined.extend_from_slice(b"\n{\"k\": \"v\"}\n\"x\n");
+            let mut until = Vec::new();
+            let end = parse_until_lf(&joined, &mut until);
+            let lf = cut.len();
+            assert_eq!(
+                end,
+                b.is_ok().then_some(lf),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+            assert_eq!(until, slow, "{}", String::from_utf8_lossy(line));
         });
         assert!(ok > 10_000, "{ok}");
         for depth in [126, 127, 128, 129, 130] {
@@ -554,6 +649,8 @@ mod tests {
         values: Vec<Value>,
         /// Values handed over as following an expected key.
         hits: usize,
+        /// Members taken whole by their lead.
+        lead_hits: usize,
     }
 
     impl Sink for Expecting {
@@ -569,27 +666,52 @@ mod tests {
                 .map(|k| k.len())
         }
 
+        /// Leads as a sink records them (what the parser accepted before a string
+        /// value), for some of the expected keys and others.
+        fn expected_lead(&mut self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+            let leads: [(&[u8], usize); 6] = [
+                (b"\"nik\": \"", 3),
+                (b"\"k\":\"", 1),
+                (b"\"v\\\"x\" :\t\"", 4),
+                (b"\"a\\\\\": \"", 3),
+                (b"\"\":\"", 0),
+                (b"\"nomor_ponsel\"  :  \"", 12),
+            ];
+            let rest = s.get(i..)?;
+            let hit = leads.iter().find(|(l, _)| rest.starts_with(l))?;
+            self.lead_hits += 1;
+            Some((hit.1, hit.0.len()))
+        }
+
         fn expected_value(&mut self, v: Value) {
             self.hits += 1;
             self.values.push(v);
         }
     }
 
-    /// Keys the sink expects end where a scan for their quote ends: same values
-    /// and errors as the reference.
+    /// Keys the sink expects end where a scan for their quote ends, and leads it
+    /// expects parse as the parser would read them: same values and errors as the
+    /// reference.
     #[test]
     fn expected_keys_agree_with_reference() {
-        let keys: [&[u8]; 6] = [
+        let keys: [&[u8]; 11] = [
             b"\"a\\\\\": \"x\"",
             b"\"a\\\\x\": ",
             b"\"\": \"\"",
             b"\"k\": \"v\", ",
             b"\"nomor_ponsel\": \"0812\"",
             b"\"nomor_ponsel",
+            b"\"k\":\"",
+            b"\"v\\\"x\" :\t\"",
+            b"\"nomor_ponsel\"  :  \"0812\"",
+            b"\"nik\": \"3171011708450001\", ",
+            b"\"\":\"",
         ];
         let mut slow = Vec::new();
-        let (mut ok, mut hits) = (0, 0);
+        let (mut ok, mut hits, mut lead_hits) = (0, 0, 0);
         let mut check = |line: &[u8]| {
+            // Lines never hold a line feed: the reference takes one for whitespace.
+            let line = line.split(|&b| b == b'\n').next().unwrap_or(line);
             let mut fast = Expecting::default();
             let a = parse_line_into(line, &mut fast);
             let b = reference::parse_line(line, &mut slow);
@@ -597,6 +719,7 @@ mod tests {
             if a.is_ok() {
                 ok += 1;
                 hits += fast.hits;
+                lead_hits += fast.lead_hits;
                 assert_eq!(fast.values, slow, "{}", String::from_utf8_lossy(line));
             }
         };
@@ -608,7 +731,10 @@ mod tests {
             member.push(b'}');
             check(&member);
         });
-        assert!(ok > 10_000 && hits > 10_000, "{ok} {hits}");
+        assert!(
+            ok > 10_000 && hits > 10_000 && lead_hits > 3_000,
+            "{ok} {hits} {lead_hits}"
+        );
     }
 
     /// Random lines built from JSON tokens (and `extra` ones), half of them

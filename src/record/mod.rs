@@ -110,6 +110,8 @@ pub struct RecordStream {
     reports: Vec<Malformed>,
     malformed: u64,
     records: u64,
+    /// Length of the last JSON line read by [`Self::json_line`].
+    line_guess: usize,
 }
 
 impl RecordStream {
@@ -133,6 +135,7 @@ impl RecordStream {
             reports: Vec::new(),
             malformed: 0,
             records: 0,
+            line_guess: 0,
         }
     }
 
@@ -257,7 +260,21 @@ impl RecordStream {
                 }
             }
         }
+        // Bytes from the chunk's last line feed to its end: while `rest` holds that
+        // line feed, the next JSON line ends within it.
+        let after_lf = match self.format {
+            Format::Jsonl => memchr::memrchr(b'\n', rest).map(|p| rest.len() - p),
+            Format::Csv => None,
+        };
         while !rest.is_empty() {
+            let lf = after_lf.and_then(|n| rest.len().checked_sub(n));
+            if let Some(lf) = lf {
+                if lf <= max && rest.first() == Some(&b'{') && self.records > 0 {
+                    let used = self.json_line(rest.get(..=lf).unwrap_or(rest), out)?;
+                    rest = rest.get(used..).unwrap_or(&[]);
+                    continue;
+                }
+            }
             if self.format == Format::Csv && self.header.is_some() {
                 // Clean records: end and fields found in one pass.
                 let mut fields = core::mem::take(&mut self.fields);
@@ -488,17 +505,72 @@ impl RecordStream {
         } else {
             0
         };
+        let line = &rec[bom..body.max(bom)];
+        let (parsed, pos, failed) = self.json_values(rec, bom, rec.len(), out, |sink| {
+            jsonl::parse_line_into(line, sink)
+        });
+        parsed.map_err(|r| Bad::Malformed(r, at))?;
+        self.json_finish(rec, at, pos, failed, out)
+    }
+
+    /// The JSON line at the start of `s`, which holds its line feed at or before
+    /// `max_record_bytes` (and maybe more lines), neither the stream's first record
+    /// nor blank: found by the parse itself ([`jsonl::parse_until_lf`]), then handled
+    /// as [`Self::record`] handles it. Returns the line's length.
+    fn json_line(&mut self, s: &[u8], out: &mut Vec<u8>) -> Result<usize, RecordError> {
+        let line = self.line;
+        self.line += 1;
+        self.records += 1;
+        let at = out.len();
+        // The copy redacted in place starts a little longer than the last line (it
+        // grows as values need, and is cut to the line at the end).
+        let guess = self.line_guess + 64;
+        let (end, pos, failed) =
+            self.json_values(s, 0, guess, out, |sink| jsonl::parse_until_lf(s, sink));
+        let (rec, r) = match end {
+            Some(lf) => {
+                let rec = s.get(..=lf).unwrap_or(s);
+                (rec, self.json_finish(rec, at, pos, failed, out))
+            }
+            None => {
+                // Malformed: the line alone says why (the same values went out).
+                let lf = memchr::memchr(b'\n', s).unwrap_or(s.len() - 1);
+                let rec = s.get(..=lf).unwrap_or(s);
+                let body = rec.get(..csv::body_len(rec)).unwrap_or(rec);
+                let why = jsonl::parse_line_into(body, &mut jsonl::Discard).err();
+                debug_assert!(why.is_some(), "a line parses alone as up to its line feed");
+                (rec, Err(Bad::Malformed(why.unwrap_or("invalid JSON"), at)))
+            }
+        };
+        self.line_guess = rec.len();
+        self.settle(r, line, rec, out)?;
+        Ok(rec.len())
+    }
+
+    /// Runs `parse` with the sink that redacts values in place in a copy of `src`
+    /// (first `copy` bytes copied now, the rest as values need it) when every kind
+    /// operator keeps lengths, or keeps them for [`Self::json_finish`]. Returns the
+    /// parse's outcome, where the in-place copy ended and the first redaction error.
+    fn json_values<T>(
+        &mut self,
+        src: &[u8],
+        bom: usize,
+        copy: usize,
+        out: &mut Vec<u8>,
+        parse: impl FnOnce(&mut InPlace<'_>) -> T,
+    ) -> (T, Option<usize>, Option<RedactError>) {
         self.keys.next = 0;
         let mut values = core::mem::take(&mut self.values);
         values.clear();
+        let at = out.len();
         let in_place = self.ops_keep_length;
         if in_place {
-            out.extend_from_slice(rec);
+            out.extend_from_slice(src.get(..copy).unwrap_or(src));
         }
         let mut sink = InPlace {
             redactor: &mut self.redactor,
             keys: &mut self.keys,
-            rec,
+            rec: src,
             out,
             at,
             bom,
@@ -506,16 +578,40 @@ impl RecordStream {
             pos: if in_place { None } else { Some(0) },
             failed: None,
         };
-        let parsed = jsonl::parse_line_into(&rec[bom..body.max(bom)], &mut sink);
+        let t = parse(&mut sink);
         let (pos, failed) = (sink.pos, sink.failed);
-        let r = (|| {
-            parsed.map_err(|r| Bad::Malformed(r, at))?;
-            if let Some(e) = failed {
-                return Err(Bad::Redact(e));
+        self.values = values;
+        (t, pos, failed)
+    }
+
+    /// Completes the output of a JSON line `rec` that parsed: the in-place copy cut
+    /// to the line, or the values the sink kept appended one by one after `pos`.
+    #[inline]
+    fn json_finish(
+        &mut self,
+        rec: &[u8],
+        at: usize,
+        pos: Option<usize>,
+        failed: Option<RedactError>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Bad> {
+        if let Some(e) = failed {
+            return Err(Bad::Redact(e));
+        }
+        let Some(mut pos) = pos else {
+            // Redacted in place: the copy may have run past the line or short of it.
+            let have = out.len() - at;
+            if have >= rec.len() {
+                out.truncate(at + rec.len());
+            } else {
+                out.extend_from_slice(rec.get(have..).unwrap_or(&[]));
             }
-            // `out` holds the line up to `pos`; the values after it are appended one
-            // by one.
-            let Some(mut pos) = pos else { return Ok(()) };
+            return Ok(());
+        };
+        // `out` holds the line up to `pos`; the values after it are appended one
+        // by one.
+        let values = core::mem::take(&mut self.values);
+        let r = (|| {
             for v in &values {
                 let plan = self.keys.value_plan(rec, v, self.redactor.policy());
                 out.extend_from_slice(&rec[pos..v.start]);
@@ -580,6 +676,36 @@ impl KeyPlans {
             None => s.get(ks..ks + n).is_some_and(|k| same_key(&slot.key, k)),
         };
         (same && s.get(ks + n) == Some(&b'"')).then_some(n)
+    }
+
+    /// [`jsonl::Sink::expected_lead`]: the key length and lead length of the key
+    /// expected next when `s[i..]` starts with the lead last seen for it, compared as
+    /// two words.
+    #[inline(always)]
+    fn expected_lead(&self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+        let slot = self.order.get(self.next)?;
+        let (lo, hi) = s.get(i..)?.first_chunk::<16>()?.split_at(8);
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let [l0, l1] = slot.lead;
+        let [m0, m1] = slot.lead_mask;
+        (slot.lead_len != 0 && word(lo) & m0 == l0 && word(hi) & m1 == l1)
+            .then_some((slot.key.len(), slot.lead_len))
+    }
+
+    /// Remembers `rec[key start - 1..v.start]`, the lead of a string value right
+    /// after its key, for the key whose plan was just taken (when it is `v`'s).
+    #[inline(never)]
+    fn note_lead(&mut self, rec: &[u8], v: &jsonl::Value) {
+        let Some((ks, ke)) = v.key else { return };
+        let Some(slot) = self.next.checked_sub(1).and_then(|k| self.order.get_mut(k)) else {
+            return;
+        };
+        let Some(lead) = rec.get(ks.wrapping_sub(1)..v.start) else {
+            return;
+        };
+        if lead.len() <= 16 && same_key(&slot.key, rec.get(ks..ke).unwrap_or(&[])) {
+            slot.set_lead(lead);
+        }
     }
 
     /// The plan of the key [`Self::expected_len`] just matched: what [`Self::plan`]
@@ -673,16 +799,29 @@ impl jsonl::Sink for InPlace<'_> {
     }
 
     #[inline(always)]
+    fn expected_lead(&mut self, s: &[u8], i: usize) -> Option<(usize, usize)> {
+        self.keys.expected_lead(s, i)
+    }
+
+    #[inline(always)]
     fn expected_value(&mut self, v: jsonl::Value) {
         self.redact(v, true);
+    }
+
+    #[inline(always)]
+    fn direct_value(&mut self, v: jsonl::Value, expected: bool) {
+        if let Some(v) = self.redact(v, expected) {
+            self.keys.note_lead(self.rec, &v);
+        }
     }
 }
 
 impl InPlace<'_> {
     /// Redacts value `v` in place (or keeps it for the caller); `expected`: its key
-    /// is the one [`KeyPlans::expected_len`] just matched.
+    /// is the one [`KeyPlans::expected_len`] just matched. Returns `v` (positions in
+    /// `rec`) when its plan came from the key order, which then ends at its key.
     #[inline(always)]
-    fn redact(&mut self, mut v: jsonl::Value, expected: bool) {
+    fn redact(&mut self, mut v: jsonl::Value, expected: bool) -> Option<jsonl::Value> {
         if self.bom != 0 {
             v.start += self.bom;
             v.end += self.bom;
@@ -690,7 +829,7 @@ impl InPlace<'_> {
         }
         if self.pos.is_some() || self.failed.is_some() {
             self.rest.push(v);
-            return;
+            return None;
         }
         let known = if expected {
             self.keys.take_expected()
@@ -702,9 +841,13 @@ impl InPlace<'_> {
             None => self.keys.value_plan(self.rec, &v, self.redactor.policy()),
         };
         let (at, out) = (self.at, &mut *self.out);
-        let Some(field) = out.get_mut(at + v.start..at + v.end) else {
-            return;
-        };
+        if out.len() < at + v.end {
+            // The copy of a line whose end is not known yet (`json_line`) is short.
+            let have = out.len() - at;
+            let want = (v.end + 256).min(self.rec.len());
+            out.extend_from_slice(self.rec.get(have..want).unwrap_or(&[]));
+        }
+        let field = out.get_mut(at + v.start..at + v.end)?;
         match self
             .redactor
             .redact_field_in_place(plan.action, plan.class, plan.hint, field)
@@ -726,6 +869,7 @@ impl InPlace<'_> {
                 }
             }
         }
+        Some(v)
     }
 }
 
@@ -785,6 +929,13 @@ struct KeySlot {
     /// [`key_word`] of the key, 0 for keys longer than a word.
     word: u64,
     plan: ColumnPlan,
+    /// The last lead seen before a string value of this key (quote, key, quote,
+    /// colon and whitespace, quote; at most 16 bytes) as two words, zero past
+    /// `lead_len` (0: none yet).
+    lead: [u64; 2],
+    /// Ones over the lead's bytes in `lead`.
+    lead_mask: [u64; 2],
+    lead_len: usize,
 }
 
 impl KeySlot {
@@ -797,7 +948,27 @@ impl KeySlot {
             key: key.to_vec(),
             word: key_word(&padded, 0, key.len()).unwrap_or(0),
             plan,
+            lead: [0; 2],
+            lead_mask: [0; 2],
+            lead_len: 0,
         }
+    }
+
+    /// Takes `lead` (at most 16 bytes) as the lead [`KeyPlans::expected_lead`] looks for.
+    fn set_lead(&mut self, lead: &[u8]) {
+        let (mut bytes, mut ones) = ([0u8; 16], [0u8; 16]);
+        if let (Some(b), Some(o)) = (bytes.get_mut(..lead.len()), ones.get_mut(..lead.len())) {
+            b.copy_from_slice(lead);
+            o.fill(0xFF);
+        } else {
+            return;
+        }
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let (b0, b1) = bytes.split_at(8);
+        let (o0, o1) = ones.split_at(8);
+        self.lead = [word(b0), word(b1)];
+        self.lead_mask = [word(o0), word(o1)];
+        self.lead_len = lead.len();
     }
 }
 
@@ -840,4 +1011,107 @@ enum Bad {
     Redact(RedactError),
     /// Reason, and the output length to roll back to.
     Malformed(&'static str, usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &[u8], chunk: usize) -> (Vec<u8>, Vec<&'static str>) {
+        let mut s = RecordStream::new(Redactor::new(Policy::default()).unwrap(), Format::Jsonl);
+        let mut out = Vec::new();
+        for c in input.chunks(chunk) {
+            s.push(c, &mut out).unwrap();
+        }
+        s.finish(&mut out).unwrap();
+        (out, s.malformed().iter().map(|m| m.reason).collect())
+    }
+
+    /// Members taken whole by the lead last seen for their key give what a fresh
+    /// stream (no cached keys or leads) gives per line, whatever the spacing around
+    /// colons, the value that follows (strings, numbers, nested values, broken
+    /// strings) and the keys (escaped, long, empty) do from line to line.
+    #[test]
+    fn cached_leads_agree_with_fresh_streams() {
+        let keys = [
+            "nik",
+            "nama",
+            "no_hp",
+            "email",
+            "catatan",
+            "k",
+            "",
+            "n\\\"k",
+            "a\\\\",
+            "nomor_ponsel_x",
+        ];
+        let colons = [":", ": ", " : ", ":\t", ":  ", "\t:"];
+        let values = [
+            "\"3171011708450001\"",
+            "\"Budi Santoso 0812-3456-7890\"",
+            "\"user1@contoh.co.id\"",
+            "3171011708450001",
+            "{\"nik\": \"3171011708450001\"}",
+            "[\"0812-3456-7890\", 1]",
+            "\"\"",
+            "\"kontrol\\\" 3171011708450001\"",
+            "\"broken",
+            "tru",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m) as usize
+        };
+        let (mut input, mut expected, mut reasons) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..6000 {
+            let mut line = String::from("{");
+            // Mostly the same keys and spacing as the line before, as real streams.
+            let same = next(4) != 0;
+            for k in 0..1 + next(5) {
+                if k > 0 {
+                    line.push_str(if next(3) == 0 { "," } else { ", " });
+                }
+                let key = if same {
+                    keys[k % keys.len()]
+                } else {
+                    keys[next(keys.len() as u64)]
+                };
+                let colon = if same {
+                    ": "
+                } else {
+                    colons[next(colons.len() as u64)]
+                };
+                let value = if next(8) == 0 {
+                    values[next(values.len() as u64)]
+                } else {
+                    values[k % 3]
+                };
+                line.push_str(&format!("\"{key}\"{colon}{value}"));
+            }
+            // Line ends the parser must stop at: escaped, inside a string, after
+            // a carriage return; and lines it does not read (blank, not an object).
+            line.push_str(["}\n", "}\n", "}\n", "}\r\n", "\\\n", "\n", "} \t\n"][next(7)]);
+            if next(20) == 0 {
+                line =
+                    [" \n", "\n", "[1, \"0812-3456-7890\"]\n", " {\"nik\": 1}\n"][next(4)].into();
+            }
+            let (out, bad) = run(line.as_bytes(), line.len());
+            expected.extend(out);
+            reasons.extend(bad);
+            input.extend_from_slice(line.as_bytes());
+        }
+        assert!(reasons.len() > 100, "{}", reasons.len());
+        for chunk in [1 << 20, 4096, 97, 7] {
+            let (out, bad) = run(&input, chunk);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected)
+            );
+            // Reports are kept up to MAX_REPORTS.
+            assert_eq!(bad[..], reasons[..bad.len()]);
+        }
+    }
 }
