@@ -102,7 +102,7 @@ fn card_digits(input: &[u8]) -> Result<[u8; 13], BpjsError> {
     if let Ok(d) = <[u8; 13]>::try_from(input) {
         // Plain 13 digits (the scanner's candidates, most fields): two overlapping words
         // check the digits and the repeated-digit rule at once.
-        let (lo, hi) = overlapping_words(&d);
+        let (lo, hi) = (digits::word_at(&d, 0), digits::word_at(&d, 5));
         if digits::eight_digits(lo) && digits::eight_digits(hi) {
             let rep = (lo & 0xFF) * 0x0101_0101_0101_0101;
             return if lo == rep && hi == rep {
@@ -128,16 +128,6 @@ fn card_digits(input: &[u8]) -> Result<[u8; 13], BpjsError> {
         return Err(BpjsError::RepeatedDigits);
     }
     Ok(d)
-}
-
-/// Bytes 0..8 and 5..13 of a card number as little-endian words.
-#[inline(always)]
-fn overlapping_words(d: &[u8; 13]) -> (u64, u64) {
-    let mut lo = [0u8; 8];
-    let mut hi = [0u8; 8];
-    lo.copy_from_slice(&d[..8]);
-    hi.copy_from_slice(&d[5..]);
-    (u64::from_le_bytes(lo), u64::from_le_bytes(hi))
 }
 
 /// Fast path: is `input` a structurally valid BPJS Kesehatan card number (13 digits)?

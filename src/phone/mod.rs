@@ -286,10 +286,10 @@ impl fmt::Display for PhoneType {
 /// Type of a bare national significant number (no trunk `0`, no `62`), as
 /// libphonenumber's `number_type` gives it; [`PhoneType::Unknown`] when invalid.
 pub fn classify_nsn(nsn: &[u8]) -> PhoneType {
-    if nsn.is_empty() || !digits::all_digits(nsn) {
+    if !digits::all_digits(nsn) {
         return PhoneType::Unknown;
     }
-    PhoneType::from_code(number_code(nsn))
+    classify_nsn_digits(nsn)
 }
 
 /// [`classify_nsn`] for digits the caller has checked already (the scanner's candidates):

@@ -137,7 +137,8 @@ fn check_findings(len: usize, findings: &[Finding]) -> Result<(), RedactError> {
     Ok(())
 }
 
-/// Applies a length-preserving operator to one value in place.
+/// Applies a length-preserving operator to one value in place (any of them: the
+/// callers' loops take the mask first, inline, through [`apply_inline`]).
 #[inline(never)]
 fn apply_in_place(policy: &Policy, kind: Kind, span: &mut [u8]) -> Result<(), RedactError> {
     match policy.operator(kind) {

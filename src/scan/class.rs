@@ -29,7 +29,7 @@ pub(crate) const PREFIX: Class = 1 << 9;
 /// classes ends a digit group's chain for sure.
 pub(crate) const LINK: Class = DIGIT | STRONG_SEP | SPACE | HIGH;
 
-const fn build() -> [Class; 256] {
+pub(super) const fn build() -> [Class; 256] {
     let mut t = [0; 256];
     let mut b = 0usize;
     while b < 256 {

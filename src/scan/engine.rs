@@ -270,8 +270,9 @@ impl Ctx<'_> {
     }
 }
 
-/// The `@` search, set up once per scan: `memchr::memchr` picks its implementation on
-/// every call, which costs more than the short search between two addresses itself.
+/// The `@` search, set up once per scan: `memchr::memchr` goes through a function
+/// pointer and builds its searcher on every call, which matters when the search itself
+/// is as short as the gap between two addresses.
 struct AtFinder {
     #[cfg(all(target_arch = "x86_64", feature = "std"))]
     avx2: Option<memchr::arch::x86_64::avx2::memchr::One>,

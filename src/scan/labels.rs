@@ -324,7 +324,8 @@ fn window_in_place(input: &[u8], end: usize) -> Option<&[u8; MAX_LABEL]> {
         .and_then(|w| w.try_into().ok())
 }
 
-/// [`label_ending_at`] near the input's start (or past its end: no label).
+/// [`label_ending_at`] near the input's start (or past its end: no label). Cold for the
+/// text scan's sake; record fields, which take it often, measured no slower.
 #[cold]
 #[inline(never)]
 fn label_ending_at_padded(input: &[u8], end: usize) -> Option<Label> {
@@ -352,12 +353,10 @@ fn right_aligned<const N: usize>(input: &[u8], end: usize) -> [u8; N] {
 /// True when one of the last three letter runs of `window` may be a key word, from the
 /// bit mask of its letters ([`letter_bits`]).
 ///
-/// Those runs hold the last three words of any label ending there, whatever separates
-/// them (a byte that ends the label only adds runs to look at), so a `false` here means
-/// [`label_ending_at_full`] finds no label either. The runs come from the mask: the highest run end and the highest run start
-/// always belong to the same run, so each run costs two bit scans and one table look-up.
-/// With fewer than three runs, the scans of empty masks find bit 0 (`| 1`): a run of one
-/// letter, never a key word.
+/// Those runs hold the last three words of any label ending there (a byte that ends the
+/// label only adds runs), so `false` means [`label_ending_at_full`] finds no label either.
+/// The highest run end and run start always belong to one run: two bit scans and one
+/// table look-up a run. Empty masks scan to bit 0 (`| 1`), a one-letter run, no key word.
 #[inline(always)]
 fn runs_maybe(window: &[u8; MAX_LABEL], letters: u32) -> bool {
     let mut ends = letters & !(letters >> 1); // a letter with no letter after it

@@ -260,6 +260,8 @@ impl Chain {
     }
 
     /// [`Chain::extend_window`] near the input's end: zeros past it, as `at` reads them.
+    /// Kept cold although short record fields take it often: measured, that costs record
+    /// streams nothing and keeps the text scan's frame small.
     #[cold]
     #[inline(never)]
     fn extend_window_padded(&mut self, input: &[u8], g: usize, amount: bool) -> bool {
@@ -858,7 +860,7 @@ mod tests {
         #[test]
         fn window_walk_agrees_with_general_walk(
             s in "([0-9]{1,10}|[ .\\-/]{1,4}|\u{a0}|\u{2013}|\u{2212}|[a-zA-Z_]|[,;:()+@]){0,16}",
-            pre in 0usize..4,
+            pre in 0usize..5,
             amount in proptest::bool::ANY,
         ) {
             let input = s.as_bytes();
@@ -867,7 +869,7 @@ mod tests {
                 for c in [&mut window, &mut general] {
                     c.clear();
                     c.len = pre;
-                    c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                    c.digits[..pre].copy_from_slice(&b"0274"[..pre]);
                 }
                 general.extend_general(input, g, amount);
                 if window.extend_fast(input, g, amount) {
@@ -877,7 +879,7 @@ mod tests {
                 // Whichever way `extend` goes.
                 window.clear();
                 window.len = pre;
-                window.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                window.digits[..pre].copy_from_slice(&b"0274"[..pre]);
                 window.extend(input, g, amount);
                 proptest::prop_assert_eq!(summary(&window), summary(&general), "{:?} {}", s, g);
             }
@@ -887,7 +889,7 @@ mod tests {
         fn word_walk_agrees_with_plain_walk(
             s in "[0-9]{0,12}([ .\\-/x]{1,4}[0-9]{1,12}|\u{a0}[0-9]{1,5}){0,8}[ .\\-/xA]{0,2}",
             from in 0usize..8,
-            pre in 0usize..4,
+            pre in 0usize..5,
             amount in proptest::bool::ANY,
         ) {
             let input = s.as_bytes();
@@ -897,7 +899,7 @@ mod tests {
             for c in [&mut fast, &mut plain] {
                 c.clear();
                 c.len = pre;
-                c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                c.digits[..pre].copy_from_slice(&b"0274"[..pre]);
             }
             fast.extend(input, g, amount);
             extend_plain(&mut plain, input, g, amount);
