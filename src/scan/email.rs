@@ -50,8 +50,19 @@ fn invisible_before(input: &[u8], i: usize) -> Option<usize> {
 /// addresses) the span goes on to the end of the last address of the chain, so the
 /// masked form hides every local part; the chain stops where the span would pass
 /// [`super::MAX_FINDING_LEN`].
+#[inline]
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
-    around_words(input, a).unwrap_or_else(|Unsure| around_bytes(input, a))
+    let (start, end) = span(input, a);
+    (end != 0).then_some((start, end))
+}
+
+/// [`around`] with `end == 0` for no address: two words come back in registers, where
+/// an `Option` of them would go through memory.
+#[inline(never)]
+fn span(input: &[u8], a: usize) -> (usize, usize) {
+    around_words(input, a)
+        .unwrap_or_else(|Unsure| around_bytes(input, a))
+        .unwrap_or((0, 0))
 }
 
 /// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
@@ -179,11 +190,33 @@ fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
 }
 
 /// The end of the domain starting at `d0` (`None`: no valid one), read forwards 16
-/// bytes at a time into bit masks of its dots, hyphens and letters.
+/// bytes at a time into bit masks of its dots, hyphens and letters. The first block is
+/// read apart: most domains end in it, and then no masks are carried between blocks.
 #[inline(always)]
 fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
-    let (mut dots, mut hyphens, mut alpha) = (0u64, 0u64, 0u64); // bit i: byte `d0 + i`
-    for k in 0..4 {
+    let mut tail = [0; 16];
+    let bytes = chunk(input, d0, &mut tail);
+    let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+    let field = |shift: u32| f >> shift & 0xFFFF;
+    let (dots, hyphens, alpha) = (field(D_DOT), field(D_HYPHEN), field(D_ALPHA));
+    if !f & 0xFFFF == 0 {
+        return domain_words_long(input, d0, dots, hyphens, alpha);
+    }
+    let j = (!f & 0xFFFF).trailing_zeros() as usize; // the byte after the run
+    let next = bytes.get(j).copied().unwrap_or(0);
+    Ok(run_end(next, j, dots, hyphens, alpha)?.map(|end| d0 + end))
+}
+
+/// [`domain_words`] past a first block of 16 domain bytes, whose masks are given.
+#[inline(never)]
+fn domain_words_long(
+    input: &[u8],
+    d0: usize,
+    mut dots: u64,
+    mut hyphens: u64,
+    mut alpha: u64,
+) -> Result<Option<usize>, Unsure> {
+    for k in 1..4 {
         let mut tail = [0; 16];
         let bytes = chunk(input, d0 + 16 * k, &mut tail);
         let f = shift_in(0, bytes, &DOMAIN_FLAGS);
@@ -197,12 +230,24 @@ fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
         }
         let j = other.trailing_zeros() as usize; // the byte after the run
         let next = bytes.get(j).copied().unwrap_or(0);
-        if next >= 0xC2 || next == b'@' {
-            return Err(Unsure);
-        }
-        return Ok(domain_end(16 * k + j, dots, hyphens, alpha).map(|end| d0 + end));
+        return Ok(run_end(next, 16 * k + j, dots, hyphens, alpha)?.map(|end| d0 + end));
     }
     Err(Unsure)
+}
+/// [`domain_end`] of a run of `n` domain bytes followed by the byte `next`, unless that
+/// byte may be an invisible character or the `@` of a chained address.
+#[inline(always)]
+fn run_end(
+    next: u8,
+    n: usize,
+    dots: u64,
+    hyphens: u64,
+    alpha: u64,
+) -> Result<Option<usize>, Unsure> {
+    if next >= 0xC2 || next == b'@' {
+        return Err(Unsure);
+    }
+    Ok(domain_end(n, dots, hyphens, alpha))
 }
 
 /// The length of a domain whose run of domain bytes is `n < 64` long, with the given
