@@ -194,8 +194,12 @@ fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
 /// read apart: most domains end in it, and then no masks are carried between blocks.
 #[inline(always)]
 fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
-    let mut tail = [0; 16];
-    let bytes = chunk(input, d0, &mut tail);
+    // Near the input's end the byte reading decides: a copy of the bytes here would be
+    // a second path through the block, which costs the common case more than it saves.
+    let bytes = input
+        .get(d0..)
+        .and_then(<[u8]>::first_chunk::<16>)
+        .ok_or(Unsure)?;
     let f = shift_in(0, bytes, &DOMAIN_FLAGS);
     let field = |shift: u32| f >> shift & 0xFFFF;
     let (dots, hyphens, alpha) = (field(D_DOT), field(D_HYPHEN), field(D_ALPHA));
