@@ -158,35 +158,49 @@ fn chunk_before<'a>(input: &'a [u8], end: usize, tail: &'a mut [u8; 8]) -> &'a [
 }
 
 /// The start of the local part before the `@` at `a` (`None`: no valid one), read
-/// backwards eight bytes at a time into bit masks of its characters and dots.
+/// backwards eight bytes at a time into bit masks of its characters and dots. The first
+/// block is read apart and in place (near the input's start the byte reading decides),
+/// as in [`domain_words`].
 #[inline(always)]
 fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
-    if a >= input.len() {
-        return Err(Unsure);
+    let before = input.get(..a).filter(|_| a < input.len()).ok_or(Unsure)?;
+    let bytes = before.last_chunk::<8>().ok_or(Unsure)?;
+    let f = shift_in(0, bytes, &LOCAL_FLAGS);
+    if !f & 0xFF == 0 {
+        return local_words_long(input, a, f);
     }
-    let mut f = 0u64; // after k blocks, bit i of a field: byte `a - 8 * k + i`
-    let mut end = a;
+    local_start(a, 1, bytes, f)
+}
+
+/// [`local_words`] past a first block of eight local-part bytes, whose flags are `f`.
+#[inline(never)]
+fn local_words_long(input: &[u8], a: usize, mut f: u64) -> Result<Option<usize>, Unsure> {
     let mut tail = [0; 8];
-    for k in 1..5 {
-        let bytes = chunk_before(input, end, &mut tail);
+    for k in 2..5 {
+        // All bytes so far are local-part characters, so none is before the input's start.
+        let bytes = chunk_before(input, a.saturating_sub(8 * (k - 1)), &mut tail);
         f = shift_in(f, bytes, &LOCAL_FLAGS);
-        let other = !f & 0xFF;
-        if other == 0 {
-            // All eight are local-part characters, so none is before the input's start.
-            end = end.saturating_sub(8);
-            continue;
+        if !f & 0xFF != 0 {
+            return local_start(a, k, bytes, f);
         }
-        let j = 63 - other.leading_zeros() as usize; // the byte before the run
-        if bytes.get(j).is_none_or(|&b| b >= 0x80) {
-            return Err(Unsure);
-        }
-        let n = 8 * k - j - 1; // the local part's length
-        let d = f >> L_DOT >> (j + 1); // bit i: byte `a - n + i` is a dot
-        // Empty, a dot first or last, or `..`.
-        let bad = n == 0 || d & 1 != 0 || d >> (n - 1) != 0 || d & (d >> 1) != 0;
-        return Ok((!bad).then_some(a - n));
     }
     Err(Unsure)
+}
+
+/// The start of the local part before the `@` at `a` once block `k` (counted from 1)
+/// of `bytes` holds the byte before it: `f` has the flags of the `8 * k` bytes before `a`.
+#[inline(always)]
+fn local_start(a: usize, k: usize, bytes: &[u8; 8], f: u64) -> Result<Option<usize>, Unsure> {
+    let other = !f & 0xFF;
+    let j = 63usize.saturating_sub(other.leading_zeros() as usize); // the byte before the run
+    if bytes.get(j).is_none_or(|&b| b >= 0x80) {
+        return Err(Unsure);
+    }
+    let n = 8 * k - j - 1; // the local part's length
+    let d = f >> L_DOT >> (j + 1); // bit i: byte `a - n + i` is a dot
+    // Empty, a dot first or last, or `..`.
+    let bad = n == 0 || d & 1 != 0 || d >> (n - 1) != 0 || d & (d >> 1) != 0;
+    Ok((!bad).then_some(a - n))
 }
 
 /// The end of the domain starting at `d0` (`None`: no valid one), read forwards 16
