@@ -217,11 +217,7 @@ pub(crate) fn resolve(
 fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
     let n = d.len();
     if k == Kind::Phone {
-        return match phone_kind(d, form) {
-            PhoneKind::Mobile => true,
-            PhoneKind::Fixed => form != Form::Plain || labelled,
-            PhoneKind::No => false,
-        };
+        return phone_valid(d, form, labelled);
     }
     if form != Form::Plain {
         return false;
@@ -240,6 +236,18 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
         }
         Kind::PaymentCard => (12..=19).contains(&n) && super::card::is_valid_digits(d),
         _ => false,
+    }
+}
+
+/// [`kind_valid`] for a phone: mobile numbers always, fixed lines when written with a
+/// prefix or labelled. [`first_valid`] calls it directly, without `kind_valid`'s dispatch
+/// on the kind; out of line, as the validators are (inlined, the callers got slower).
+#[inline(never)]
+fn phone_valid(d: &[u8], form: Form, labelled: bool) -> bool {
+    match phone_kind(d, form) {
+        PhoneKind::Mobile => true,
+        PhoneKind::Fixed => form != Form::Plain || labelled,
+        PhoneKind::No => false,
     }
 }
 
@@ -351,7 +359,7 @@ fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
             _ => {}
         }
     }
-    if on(Kind::Phone) && kind_valid(Kind::Phone, d, form, false) {
+    if on(Kind::Phone) && phone_valid(d, form, false) {
         return Some(Kind::Phone);
     }
     if form != Form::Plain {
