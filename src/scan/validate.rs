@@ -75,31 +75,20 @@ pub(crate) enum PhoneKind {
 /// Classifies phone digits written in `form` (see identifiers.md §5.1).
 #[inline]
 pub(crate) fn phone_kind(d: &[u8], form: Form) -> PhoneKind {
-    let (nsn, mobile_only) = match form {
-        Form::Plus => match d.strip_prefix(b"62") {
-            // `+620812…` is a frequent slip: the trunk 0 kept after the country code.
-            Some(rest) => (rest.strip_prefix(b"0").unwrap_or(rest), false),
-            None => return PhoneKind::No,
-        },
-        Form::Paren => match d.strip_prefix(b"0") {
-            Some(rest) => (rest, false),
-            None => return PhoneKind::No,
-        },
-        Form::Plain => {
-            if let Some(rest) = d.strip_prefix(b"0062") {
-                (rest, false)
-            } else if let Some(rest) = d.strip_prefix(b"62") {
-                (rest, true)
-            } else if let Some(rest) = d.strip_prefix(b"0") {
-                (rest, false)
-            } else {
-                return PhoneKind::No;
-            }
-        }
+    // Slice patterns: one length check and a few byte compares, first byte first.
+    let (nsn, mobile_only) = match (form, d) {
+        // `+620812…` is a frequent slip: the trunk 0 kept after the country code.
+        (Form::Plus, [b'6', b'2', b'0', rest @ ..]) => (rest, false),
+        (Form::Plus, [b'6', b'2', rest @ ..]) => (rest, false),
+        (Form::Paren, [b'0', rest @ ..]) => (rest, false),
+        (Form::Plain, [b'0', b'0', b'6', b'2', rest @ ..]) => (rest, false),
+        (Form::Plain, [b'0', rest @ ..]) => (rest, false),
+        // Written without `+`, only a mobile number (`8…`) is taken as one.
+        (Form::Plain, [b'6', b'2', rest @ ..]) if rest.first() == Some(&b'8') => (rest, true),
+        _ => return PhoneKind::No,
     };
     match nsn.first() {
         None | Some(b'0') => return PhoneKind::No,
-        Some(&b) if mobile_only && b != b'8' => return PhoneKind::No,
         _ => {}
     }
     // libphonenumber's ID metadata (`crate::phone`): mobile and fixed-line numbers only;
@@ -228,11 +217,7 @@ pub(crate) fn resolve(
 fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
     let n = d.len();
     if k == Kind::Phone {
-        return match phone_kind(d, form) {
-            PhoneKind::Mobile => true,
-            PhoneKind::Fixed => form != Form::Plain || labelled,
-            PhoneKind::No => false,
-        };
+        return phone_valid(d, form, labelled);
     }
     if form != Form::Plain {
         return false;
@@ -251,6 +236,18 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
         }
         Kind::PaymentCard => (12..=19).contains(&n) && super::card::is_valid_digits(d),
         _ => false,
+    }
+}
+
+/// [`kind_valid`] for a phone: mobile numbers always, fixed lines when written with a
+/// prefix or labelled. [`first_valid`] calls it directly, without `kind_valid`'s dispatch
+/// on the kind; out of line, as the validators are (inlined, the callers got slower).
+#[inline(never)]
+fn phone_valid(d: &[u8], form: Form, labelled: bool) -> bool {
+    match phone_kind(d, form) {
+        PhoneKind::Mobile => true,
+        PhoneKind::Fixed => form != Form::Plain || labelled,
+        PhoneKind::No => false,
     }
 }
 
@@ -362,7 +359,7 @@ fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
             _ => {}
         }
     }
-    if on(Kind::Phone) && kind_valid(Kind::Phone, d, form, false) {
+    if on(Kind::Phone) && phone_valid(d, form, false) {
         return Some(Kind::Phone);
     }
     if form != Form::Plain {
@@ -460,6 +457,53 @@ mod tests {
             } else {
                 proptest::prop_assert!(!kk_valid(d));
             }
+        }
+    }
+
+    /// [`phone_kind`] as first written, with prefix stripping: the reference for its slice
+    /// patterns.
+    fn phone_kind_reference(d: &[u8], form: Form) -> PhoneKind {
+        let (nsn, mobile_only) = match form {
+            Form::Plus => match d.strip_prefix(b"62") {
+                Some(rest) => (rest.strip_prefix(b"0").unwrap_or(rest), false),
+                None => return PhoneKind::No,
+            },
+            Form::Paren => match d.strip_prefix(b"0") {
+                Some(rest) => (rest, false),
+                None => return PhoneKind::No,
+            },
+            Form::Plain => {
+                if let Some(rest) = d.strip_prefix(b"0062") {
+                    (rest, false)
+                } else if let Some(rest) = d.strip_prefix(b"62") {
+                    (rest, true)
+                } else if let Some(rest) = d.strip_prefix(b"0") {
+                    (rest, false)
+                } else {
+                    return PhoneKind::No;
+                }
+            }
+        };
+        match nsn.first() {
+            None | Some(b'0') => return PhoneKind::No,
+            Some(&b) if mobile_only && b != b'8' => return PhoneKind::No,
+            _ => {}
+        }
+        match crate::phone::classify_nsn_digits(nsn) {
+            PhoneType::Mobile => PhoneKind::Mobile,
+            PhoneType::FixedLine if !mobile_only => PhoneKind::Fixed,
+            _ => PhoneKind::No,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phone_kind_agrees_with_prefix_stripping(
+            d in proptest::string::string_regex("(0|00|006|0062|6|62|620|0620|8)?[0-9]{0,14}").unwrap(),
+            form in proptest::sample::select(vec![Form::Plain, Form::Plus, Form::Paren]),
+        ) {
+            let d = d.as_bytes();
+            proptest::prop_assert_eq!(phone_kind(d, form), phone_kind_reference(d, form));
         }
     }
 
