@@ -155,15 +155,15 @@ use crate::digits::{HI, LO, byte_bits, eq_byte_mask, letter_mask};
 /// `＠` there would be the last one. Bytes before the `@` are hidden whatever they are.
 #[inline(always)]
 fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
-    let mut end = span.len();
+    // The bytes not searched yet: all of them, then shorter by a word each time.
+    let mut rest: &[u8] = span;
     let at = loop {
-        let start = end.saturating_sub(8);
-        let w = if end >= 8 {
-            load8(span, start)
-        } else {
-            // The first word (zeros past a short span's end): its bytes from `end`
-            // on were searched already, and hold neither `@` nor a byte from 0x80 up.
-            word_at(span, 0)
+        let (start, w) = match rest.split_last_chunk::<8>() {
+            Some((head, last)) => (head.len(), u64::from_le_bytes(*last)),
+            // The first word (zeros past a short span's end): its bytes from
+            // `rest.len()` on were searched already, and hold neither `@` nor a byte
+            // from 0x80 up.
+            None => (0, word_at(span, 0)),
         };
         if w & HI != 0 {
             return false;
@@ -176,7 +176,7 @@ fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
             // No `@`: all of it is hidden.
             break span.len();
         }
-        end = start;
+        rest = rest.get(..start).unwrap_or(&[]);
     };
     fill_range(span, 0, at, ch);
     true
