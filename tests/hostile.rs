@@ -597,6 +597,14 @@ fn disguised_and_overlapping_emails() {
             "a@b.co@budi.santoso@gmail.com",
             "a@b.co@budi.santoso@gmail.com",
         ),
+        // The next local part goes on past the domain (found by the fuzzer: the
+        // second address was left in clear).
+        ("x@budi.santoso%k@gmail.com", "x@budi.santoso%k@gmail.com"),
+        ("x@budi.santoso-@gmail.com.", "x@budi.santoso-@gmail.com"),
+        (
+            "x@budi.santoso\u{200B}+k@gmail.com",
+            "x@budi.santoso\u{200B}+k@gmail.com",
+        ),
     ];
     for &(text, span) in cases {
         let found = Scanner::new().scan(text.as_bytes());

@@ -46,10 +46,10 @@ fn invisible_before(input: &[u8], i: usize) -> Option<usize> {
 /// Invisible characters (U+200B-200F, U+202A-202E, U+2060, U+2066-2069, U+FEFF, soft
 /// hyphen) inside the address are read through, so `budi\u{200B}@mail.co.id` is found;
 /// they are part of the span (and of the byte limits) but not of the address. When the
-/// domain runs straight into another `@` (`x@budi.santoso@gmail.com`, overlapping
-/// addresses) the span goes on to the end of the last address of the chain, so the
-/// masked form hides every local part; the chain stops where the span would pass
-/// [`super::MAX_FINDING_LEN`].
+/// next address's local part starts inside the domain (`x@budi.santoso@gmail.com`,
+/// `x@budi.santo%k@g.com`: overlapping addresses) the span goes on to the end of the
+/// last address of the chain, so the masked form hides every local part; the chain
+/// stops where the span would pass [`super::MAX_FINDING_LEN`].
 #[inline]
 pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
     let (start, end) = span(input, a);
@@ -67,7 +67,8 @@ fn span(input: &[u8], a: usize) -> (usize, usize) {
 }
 
 /// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
-/// an invisible character), an `@` right after the domain (maybe a chain), a local part
+/// an invisible character), an `@` or another local-part character right after the
+/// domain (maybe an overlapping address), a local part
 /// of 32 bytes or more, a domain of 64 or more. The byte reading decides.
 struct Unsure;
 
@@ -254,7 +255,7 @@ fn domain_words_long(
     Err(Unsure)
 }
 /// [`domain_end`] of a run of `n` domain bytes followed by the byte `next`, unless that
-/// byte may be an invisible character or the `@` of a chained address.
+/// byte may be an invisible character or lead to the `@` of an overlapping address.
 #[inline(always)]
 fn run_end(
     next: u8,
@@ -263,7 +264,7 @@ fn run_end(
     hyphens: u64,
     alpha: u64,
 ) -> Result<Option<usize>, Unsure> {
-    if next >= 0xC2 || next == b'@' {
+    if next >= 0xC2 || next == b'@' || is(next, LOCAL) {
         return Err(Unsure);
     }
     Ok(domain_end(n, dots, hyphens, alpha))
@@ -293,10 +294,15 @@ fn domain_end(n: usize, dots: u64, hyphens: u64, alpha: u64) -> Option<usize> {
 #[cold]
 #[inline(never)]
 fn around_bytes(input: &[u8], a: usize) -> Option<(usize, usize)> {
+    chain(input, a, local_part(input, a)?)
+}
+
+/// The start of the local part before the `@` at `a` (`None`: no valid one).
+fn local_part(input: &[u8], a: usize) -> Option<usize> {
     match local_ascii(input, a) {
-        Local::Start(start) => chain(input, a, start),
+        Local::Start(start) => Some(start),
         Local::No => None,
-        Local::Invisible => around_general(input, a),
+        Local::Invisible => local_general(input, a),
     }
 }
 
@@ -342,8 +348,8 @@ fn local_ascii(input: &[u8], a: usize) -> Local {
     Local::Start(a - n)
 }
 
-/// [`around`] reading invisible characters in and around the local part.
-fn around_general(input: &[u8], a: usize) -> Option<(usize, usize)> {
+/// [`local_part`] reading invisible characters in and around the local part.
+fn local_general(input: &[u8], a: usize) -> Option<usize> {
     // Local part, read backwards once: its length, a doubled dot, its first byte.
     let mut s = a;
     let mut start = a; // start of the first visible character
@@ -374,36 +380,51 @@ fn around_general(input: &[u8], a: usize) -> Option<(usize, usize)> {
             start = s;
         }
     }
-    if last.is_none() || doubled || dot_after || last == Some(b'.') {
-        return None; // empty, `..`, or a dot first or last
-    }
-    chain(input, a, start)
+    let empty = last.is_none() || doubled || dot_after || last == Some(b'.');
+    (!empty).then_some(start) // not empty, no `..`, no dot first or last
 }
 
 /// The span of the address whose local part starts at `start` and whose `@` is at `a`,
-/// with the addresses chained to it.
+/// with the addresses overlapping it.
 #[inline(always)]
 fn chain(input: &[u8], a: usize, start: usize) -> Option<(usize, usize)> {
-    let (mut e, mut chained) = domain(input, a + 1, a + 1 + MAX_DOMAIN)?;
-    // Overlapping addresses: the domain is the next address's local part.
-    while chained {
-        let d0 = e + 1;
-        let cap = (start + super::MAX_FINDING_LEN).min(d0 + MAX_DOMAIN);
-        match domain(input, d0, cap) {
-            Some((next, more)) => {
-                e = next;
-                chained = more;
-            }
+    let cap = start + super::MAX_FINDING_LEN;
+    let (mut end, mut run) = domain(input, a + 1, a + 1 + MAX_DOMAIN)?;
+    while let Some(next) = overlapping_at(input, end, run, cap) {
+        let d0 = next + 1;
+        match domain(input, d0, cap.min(d0 + MAX_DOMAIN)) {
+            Some((e, r)) => (end, run) = (e, r),
             None => break,
         }
     }
-    Some((start, e))
+    Some((start, end))
+}
+
+/// The `@` of the next address when its local part starts before `end`, the end of this
+/// address (`run`: the end of its domain's run, trailing `.`, `-` and invisible
+/// characters included). Such an address (`x@budi.santoso@gmail.com`,
+/// `x@budi.santo%k@g.com`) is hidden by this one, so the span goes on to its end: the
+/// masked form then leaves no local part in clear. `None` past `cap`.
+#[inline(always)]
+fn overlapping_at(input: &[u8], end: usize, run: usize, cap: usize) -> Option<usize> {
+    let mut i = run;
+    while at(input, i) != b'@' {
+        i += if is(at(input, i), LOCAL) {
+            1
+        } else {
+            invisible_at(input, i)?
+        };
+        if i >= cap {
+            return None;
+        }
+    }
+    (local_part(input, i)? < end).then_some(i)
 }
 
 /// The domain starting at `d0` and ending at most at `cap`: its end (trailing `.`, `-`
-/// and invisible characters left out) and whether it runs straight into an `@`.
+/// and invisible characters left out) and the end of its run (with them).
 #[inline(always)]
-fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
+fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, usize)> {
     // The common case, an ASCII domain: one pass to its end, one over its labels.
     let stop = cap.min(input.len());
     if let Some(run) = input.get(d0..stop) {
@@ -418,9 +439,8 @@ fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
             while end > d0 && matches!(at(input, end - 1), b'.' | b'-') {
                 end -= 1;
             }
-            let chained = end == e && next == b'@';
             let visible = input.get(d0..end)?;
-            return domain_ok_ascii(visible).then_some((end, chained));
+            return domain_ok_ascii(visible).then_some((end, e));
         }
         if is(next, DOMAIN) && e >= cap {
             return None; // longer than `cap`
@@ -430,7 +450,7 @@ fn domain(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
 }
 
 /// [`domain`] reading invisible characters in the domain.
-fn domain_general(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> {
+fn domain_general(input: &[u8], d0: usize, cap: usize) -> Option<(usize, usize)> {
     let mut e = d0;
     let mut end = d0; // after the last visible byte that is not `.` or `-`
     loop {
@@ -450,11 +470,10 @@ fn domain_general(input: &[u8], d0: usize, cap: usize) -> Option<(usize, bool)> 
             end = e;
         }
     }
-    let chained = end == e && at(input, e) == b'@';
     // Domain characters are ASCII, invisible ones are not: the visible domain is the
     // ASCII bytes of the span.
     let visible = input.get(d0..end)?.iter().copied().filter(u8::is_ascii);
-    domain_ok(visible).then_some((end, chained))
+    domain_ok(visible).then_some((end, e))
 }
 
 /// [`domain_ok`] for a domain of ASCII bytes: the last label (2-63 letters) read from the
@@ -613,7 +632,8 @@ mod tests {
             let a = s.len();
             s.push_str("@mail.co.id");
             let b = s.as_bytes();
-            assert_eq!(around(b, a), around_general(b, a), "{}", s.escape_debug());
+            let general = local_general(b, a).and_then(|start| chain(b, a, start));
+            assert_eq!(around(b, a), general, "{}", s.escape_debug());
         }
     }
 
@@ -707,6 +727,23 @@ mod tests {
         assert_eq!(find("x@budi.santoso.@gmail.com"), Some("x@budi.santoso"));
         assert_eq!(find("x@budi.santoso@"), Some("x@budi.santoso"));
         assert_eq!(find("x@budi.santoso@a"), Some("x@budi.santoso"));
+        // The next local part may go on past the domain (the fuzzer's case: the
+        // address after `x@` was left in clear), through `.`, `-` and invisible
+        // characters too; it must be valid and start inside the address.
+        for s in [
+            "x@budi.santo%k@g.com",
+            "x@budi.santo-@g.com",
+            "x@budi.santo_a+b@g.com",
+            "x@budi.co\u{200B}@g.com",
+            "x@budi.co%k@g.com@h.id",
+            "x@budi.co%.k@g.com",
+        ] {
+            assert_eq!(find(s), Some(s), "{}", s.escape_debug());
+        }
+        assert_eq!(find("x@budi.co% k@g.com"), Some("x@budi.co"));
+        assert_eq!(find("x@budi.co%k.@g.com"), Some("x@budi.co"));
+        let long = format!("x@budi.co%{}@g.com", "k".repeat(60));
+        assert_eq!(find(&long), Some("x@budi.co"), "local part over 64 bytes");
         // A chain stops before passing the longest finding.
         let mut chain = String::from("x");
         for _ in 0..40 {

@@ -210,14 +210,12 @@ impl Naive<'_> {
                 .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_alphabetic))
     }
 
-    /// An address `local@domain`, or a chain of overlapping ones `local@d1@d2…@dn`
-    /// (every `di` a valid domain running straight into the next `@`), read through
-    /// invisible characters inside it.
-    fn email(&self, s: usize, e: usize) -> Option<Finding> {
-        let span = &self.input[s..e];
-        let a = s + span.iter().position(|&b| b == b'@')?;
-        // Local part: starts with a visible character, at most 64 bytes as written.
-        let local = self.visible(s, a, local_char)?;
+    /// True when `input[s..a]` is the local part of an address whose `@` is at `a`.
+    fn local_ok(&self, s: usize, a: usize) -> bool {
+        // Starts with a visible character, at most 64 bytes as written.
+        let Some(local) = self.visible(s, a, local_char) else {
+            return false;
+        };
         if !local_char(self.byte(s))
             || a - s > 64
             || local.is_empty()
@@ -225,7 +223,7 @@ impl Naive<'_> {
             || local.ends_with(b".")
             || local.windows(2).any(|w| w == b"..")
         {
-            return None;
+            return false;
         }
         // Maximal on the left: invisible characters before it (within the 64 bytes)
         // lead to no local character.
@@ -236,7 +234,16 @@ impl Naive<'_> {
             }
             p -= len;
         }
-        if p > 0 && local_char(self.input[p - 1]) {
+        !(p > 0 && local_char(self.input[p - 1]))
+    }
+
+    /// An address `local@domain`, or a chain of overlapping ones `local@d1@d2…@dn`
+    /// (the local part of the address of each further `@` starts inside the domain
+    /// before it), read through invisible characters inside it.
+    fn email(&self, s: usize, e: usize) -> Option<Finding> {
+        let span = &self.input[s..e];
+        let a = s + span.iter().position(|&b| b == b'@')?;
+        if !self.local_ok(s, a) {
             return None;
         }
         // Domains, split at each `@`.
@@ -258,17 +265,24 @@ impl Naive<'_> {
                 .map(|k| d0 + k);
             match at {
                 Some(next) => {
-                    // A middle domain: its run ends at the `@` with nothing trimmed.
-                    let d = self.visible(d0, next, domain_char)?;
-                    if run != next
-                        || d.ends_with(b".")
-                        || d.ends_with(b"-")
-                        || !Self::domain_valid(&d)
-                    {
+                    // A middle domain: its run less trailing `.`, `-` and invisible
+                    // characters, overlapped by the next address's local part.
+                    let end = (d0 + 1..=run).rev().find(|&end| {
+                        let last = self.input[end - 1];
+                        domain_char(last)
+                            && last != b'.'
+                            && last != b'-'
+                            && self
+                                .visible(end, run, domain_char)
+                                .is_some_and(|rest| rest.iter().all(|&b| b == b'.' || b == b'-'))
+                    })?;
+                    let d = self.visible(d0, end, domain_char)?;
+                    if !Self::domain_valid(&d) {
                         return None;
                     }
-                    if !domain_char(self.input[next - 1]) {
-                        return None; // an invisible character before the `@`
+                    let local = (d0..next).find(|&t| self.local_ok(t, next))?;
+                    if local >= end {
+                        return None; // the next address does not overlap this one
                     }
                     d0 = next + 1;
                     first = false;
@@ -514,6 +528,9 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         b"budi.s@mail.co.id",
         b"a@b.co",
         "budi\u{200B}@mail.co.id".as_bytes(),
+        b"x@budi.santo%k@g.com",
+        b"%k",
+        b"-@",
         b"x@budi.santoso@gmail.com",
         "\u{200B}".as_bytes(),
         "\u{FF13}\u{FF11}\u{FF17}\u{FF11}\u{FF10}\u{FF11}\u{FF11}\u{FF17}\u{FF10}\u{FF18}\u{FF14}\u{FF15}\u{FF10}\u{FF10}\u{FF10}\u{FF11}".as_bytes(),
