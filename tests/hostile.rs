@@ -570,6 +570,23 @@ fn full_width_nik_at_every_chunk_boundary() {
     assert_eq!(found[0].start, run.len() + 1);
 }
 
+/// Findings of different kinds never overlap; the first to start wins (README,
+/// "Overlaps between kinds"): a phone whose last group runs into an address takes the
+/// address's local part, while an address whose local part is a whole phone number is
+/// the address.
+#[test]
+fn number_running_into_an_address_is_the_number() {
+    let text = b"(022) 1234 002@mail.co.id 081234567890@mail.co.id";
+    let want = [
+        (Kind::Phone, 0, 14),  // `(022) 1234 002`
+        (Kind::Email, 26, 49), // `081234567890@mail.co.id`
+    ];
+    assert_eq!(kinds(text), want);
+    let out = redact_text(text);
+    assert!(!contains(&out, b"081234567890"));
+    assert!(!contains(&out[..14], b"1234"), "the phone is masked");
+}
+
 /// E-mail addresses hidden with a full-width at sign or an invisible character, and
 /// overlapping addresses: redaction leaves no address in clear.
 #[test]

@@ -4,18 +4,40 @@
 //! * in-place redaction equals redaction into a buffer (length-preserving ops);
 //! * masking is idempotent and no finding of the input survives in clear
 //!   (the output is re-scanned: no span the input had as a finding is found again
-//!   with the same digits);
+//!   with the same value);
 //! * pseudonyms decrypt back to the original value;
 //! * placeholders and tokens leave no finding of the input in the output.
 use identitas::redact::{self, Operator, Redactor};
-use identitas::{Finding, Scanner};
+use identitas::{Finding, Kind, Scanner};
 use libfuzzer_sys::fuzz_target;
 
-fn digits(b: &[u8]) -> Vec<u8> {
-    b.iter()
-        .copied()
-        .filter(u8::is_ascii_alphanumeric)
-        .collect()
+/// The value of a finding as the check compares it: the digits and letters of a
+/// number (separators differ between forms), an address's visible ASCII bytes.
+fn value(f: &Finding, text: &[u8]) -> (bool, Vec<u8>) {
+    let email = f.kind == Kind::Email;
+    let keep = |b: &u8| {
+        if email {
+            b.is_ascii_graphic()
+        } else {
+            b.is_ascii_alphanumeric()
+        }
+    };
+    let bytes = text.get(f.start..f.end).unwrap_or(&[]);
+    let v = bytes.iter().filter(|b| keep(b)).map(u8::to_ascii_lowercase);
+    (email, v.collect())
+}
+
+/// True when `g` overlaps or touches a finding of `found` (of another kind only, when
+/// `other_kind`). Known gaps: a value overlapping a finding of another kind
+/// (README, "Overlaps between kinds": in `(022) 1234 002@mail.co.id` the phone took the
+/// address's local part), or touching one (`1985… 200(021) 5550123`), may only be seen
+/// once its neighbour is masked. The first kind is left out of the survival check, both
+/// of the idempotence check.
+fn near(g: &Finding, found: &[Finding], other_kind: bool) -> bool {
+    const NEAR: usize = 4;
+    found.iter().any(|f| {
+        (!other_kind || f.kind != g.kind) && g.start < f.end + NEAR && f.start < g.end + NEAR
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -31,10 +53,7 @@ fuzz_target!(|data: &[u8]| {
     let mut out = Vec::new();
     r.redact_text(input, &mut out).expect("redact_text failed");
 
-    let secrets: Vec<Vec<u8>> = found
-        .iter()
-        .map(|f| digits(&input[f.start..f.end]))
-        .collect();
+    let secrets: Vec<(bool, Vec<u8>)> = found.iter().map(|f| value(f, input)).collect();
     let again = scanner.scan(&out);
     let length_preserving = op.is_length_preserving();
     if length_preserving {
@@ -60,21 +79,12 @@ fuzz_target!(|data: &[u8]| {
     }
     match op {
         Operator::Mask(_) => {
-            for g in &again {
-                let d = digits(&out[g.start..g.end]);
-                assert!(!secrets.contains(&d), "a found value survives masking");
+            for g in again.iter().filter(|g| !near(g, &found, true)) {
+                let v = value(g, &out);
+                assert!(!secrets.contains(&v), "a found value survives masking");
             }
-            // Known gap: a value touching a finding (`1985… 200(021) 5550123`,
-            // digits glued to a bracketed area code) may only be seen once its
-            // neighbour is masked. Such cases are left out of the idempotence
-            // check; everything else must be stable under a second pass.
-            const NEAR: usize = 4;
-            let overlapping = again.iter().any(|g| {
-                found
-                    .iter()
-                    .any(|f| g.start < f.end + NEAR && f.start < g.end + NEAR)
-            });
-            if !overlapping {
+            // Everything away from the known gap must be stable under a second pass.
+            if !again.iter().any(|g| near(g, &found, false)) {
                 let mut twice = Vec::new();
                 r.redact_text(&out, &mut twice).expect("second pass failed");
                 assert_eq!(twice, out, "masking is not idempotent");
@@ -94,9 +104,9 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         _ => {
-            for g in &again {
-                let d = digits(&out[g.start..g.end]);
-                assert!(!secrets.contains(&d), "a found value survives {op:?}");
+            for g in again.iter().filter(|g| !near(g, &found, true)) {
+                let v = value(g, &out);
+                assert!(!secrets.contains(&v), "a found value survives {op:?}");
             }
         }
     }
