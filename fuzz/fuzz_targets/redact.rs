@@ -116,8 +116,8 @@ fuzz_target!(|data: &[u8]| {
             for f in &found {
                 let mut v = out[f.start..f.end].to_vec();
                 let orig = &input[f.start..f.end];
-                if v.iter().any(|&b| b == b'*') {
-                    continue; // no pseudonym for this value: masked instead
+                if v.contains(&b'*') || identitas_fuzz::contains(&v, "＊".as_bytes()) {
+                    continue; // no pseudonym for this value: masked instead (in its script)
                 }
                 if redact::unpseudonymise(keys, f.kind, &mut v).is_ok() {
                     assert_eq!(v, orig, "pseudonym does not decrypt");
