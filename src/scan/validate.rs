@@ -20,7 +20,7 @@ pub(crate) const fn bit(k: Kind) -> KindSet {
 }
 
 /// NIK: the crate's own parser.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nik_valid(d: &[u8]) -> bool {
     match <&[u8; 16]>::try_from(d) {
         // Candidates are ASCII digits already: straight to the field checks.
@@ -30,7 +30,7 @@ fn nik_valid(d: &[u8]) -> bool {
 }
 
 /// KK number: the crate's own parser.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn kk_valid(d: &[u8]) -> bool {
     match <&[u8; 16]>::try_from(d) {
         Ok(block) => crate::nik::block_is_valid(block, false),
@@ -40,23 +40,24 @@ fn kk_valid(d: &[u8]) -> bool {
 
 /// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
 /// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn npwp_checked_valid(d: &[u8]) -> bool {
-    match d.len() {
-        15 => crate::npwp::is_valid(d),
-        16 => d.first() == Some(&b'0') && crate::npwp::is_valid(d),
+    // Candidates are ASCII digits already: straight to the Luhn check.
+    match (d.len(), d) {
+        (15, _) => crate::npwp::digits15_valid(d),
+        (16, [b'0', rest @ ..]) => crate::npwp::digits15_valid(rest),
         _ => false,
     }
 }
 
 /// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nitku_valid(d: &[u8]) -> bool {
     crate::nitku::is_valid(d)
 }
 
 /// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nip_valid(d: &[u8]) -> bool {
     crate::nip::is_valid(d)
 }
@@ -229,7 +230,7 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
         Kind::Nitku => n == 22 && nitku_valid(d),
         Kind::Nip => n == 18 && nip_valid(d),
         Kind::BpjsKesehatan => {
-            n == 13 && (labelled || d.starts_with(b"00")) && crate::bpjs::is_valid_kesehatan(d)
+            (labelled || d.starts_with(b"00")) && crate::bpjs::kesehatan_digits_valid(d)
         }
         Kind::BpjsKetenagakerjaan => {
             labelled && (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d)
@@ -242,7 +243,7 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
 /// [`kind_valid`] for a phone: mobile numbers always, fixed lines when written with a
 /// prefix or labelled. [`first_valid`] calls it directly, without `kind_valid`'s dispatch
 /// on the kind; out of line, as the validators are (inlined, the callers got slower).
-#[inline(never)]
+#[inline]
 fn phone_valid(d: &[u8], form: Form, labelled: bool) -> bool {
     match phone_kind(d, form) {
         PhoneKind::Mobile => true,
@@ -336,6 +337,13 @@ fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
 /// the cheap prefix tests inline before the parsers.
 #[inline(always)]
 fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    first_id(d, form, possible).or_else(|| first_other(d, form, possible))
+}
+
+/// The first half of [`first_valid`]: the structured identifiers (NITKU, NIP, NPWP,
+/// NIK, KK).
+#[inline(always)]
+fn first_id(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
     let on = |k: Kind| possible & bit(k) != 0;
     let n = d.len();
     if form == Form::Plain {
@@ -359,23 +367,67 @@ fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
             _ => {}
         }
     }
+    None
+}
+
+/// The second half of [`first_valid`]: phone, BPJS Kesehatan, payment card.
+#[inline(always)]
+fn first_other(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    let on = |k: Kind| possible & bit(k) != 0;
     if on(Kind::Phone) && phone_valid(d, form, false) {
         return Some(Kind::Phone);
     }
     if form != Form::Plain {
         return None;
     }
-    if on(Kind::BpjsKesehatan)
-        && n == 13
-        && d.starts_with(b"00")
-        && crate::bpjs::is_valid_kesehatan(d)
-    {
+    if on(Kind::BpjsKesehatan) && d.starts_with(b"00") && crate::bpjs::kesehatan_digits_valid(d) {
         return Some(Kind::BpjsKesehatan);
     }
     if on(Kind::PaymentCard) && super::card::is_valid_digits(d) {
         return Some(Kind::PaymentCard);
     }
     None
+}
+
+/// [`first_valid`] out of line: one call per candidate, its validators inlined. The
+/// lengths of the common identifiers (16: NIK, KK, NPWP; 15: NPWP; 13: BPJS; 12: phone)
+/// get their own copy, where the length is a constant and the checks for other
+/// lengths are gone.
+#[inline(always)]
+fn first_valid_out_of_line(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    if form == Form::Plain {
+        match d.len() {
+            16 => return first_valid_plain::<16>(d, possible),
+            15 => return first_valid_plain::<15>(d, possible),
+            13 => return first_valid_plain::<13>(d, possible),
+            12 => return first_valid_plain::<12>(d, possible),
+            _ => {}
+        }
+    }
+    first_valid_any(d, form, possible)
+}
+
+/// [`first_valid`] of `N` plain digits.
+#[inline(never)]
+fn first_valid_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    let d: &[u8; N] = d.try_into().ok()?;
+    if let Some(k) = first_id(d, Form::Plain, possible) {
+        return Some(k);
+    }
+    // Out of line, so that the identifier checks above need no stack frame.
+    first_other_plain::<N>(d, possible)
+}
+
+/// [`first_other`] of `N` plain digits.
+#[inline(never)]
+fn first_other_plain<const N: usize>(d: &[u8; N], possible: KindSet) -> Option<Kind> {
+    first_other(d, Form::Plain, possible)
+}
+
+/// [`first_valid`] of any other candidate.
+#[inline(never)]
+fn first_valid_any(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    first_valid(d, form, possible)
 }
 
 /// The fast path of [`numeric_kinds`] + [`resolve`]: validates lazily, in order of
@@ -396,7 +448,7 @@ pub(crate) fn classify<F: FnMut() -> Option<Label>>(
     if possible == 0 {
         return None;
     }
-    let winner = first_valid(d, form, possible);
+    let winner = first_valid_out_of_line(d, form, possible);
     if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
         return None;
     }
