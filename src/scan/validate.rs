@@ -242,7 +242,8 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
 
 /// [`kind_valid`] for a phone: mobile numbers always, fixed lines when written with a
 /// prefix or labelled. [`first_valid`] calls it directly, without `kind_valid`'s dispatch
-/// on the kind; out of line, as the validators are (inlined, the callers got slower).
+/// on the kind. Like the other validators, inlined into the out-of-line copies of
+/// `first_valid` (scan loop itself makes one call per candidate).
 #[inline]
 fn phone_valid(d: &[u8], form: Form, labelled: bool) -> bool {
     match phone_kind(d, form) {
@@ -396,15 +397,27 @@ fn first_other(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
 #[inline(always)]
 fn first_valid_out_of_line(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
     if form == Form::Plain {
-        match d.len() {
-            16 => return first_valid_plain::<16>(d, possible),
-            15 => return first_valid_plain::<15>(d, possible),
-            13 => return first_valid_plain::<13>(d, possible),
-            12 => return first_valid_plain::<12>(d, possible),
-            _ => {}
+        if let Some(f) = PLAIN_FIRST_VALID.get(d.len()) {
+            return f(d, possible);
         }
     }
     first_valid_any(d, form, possible)
+}
+
+/// The copy of [`first_valid`] for plain digits, by their number: one indirect call.
+type FirstValid = fn(&[u8], KindSet) -> Option<Kind>;
+static PLAIN_FIRST_VALID: [FirstValid; 23] = {
+    let mut t: [FirstValid; 23] = [first_valid_any_plain; 23];
+    t[16] = first_valid_plain::<16>;
+    t[15] = first_valid_plain::<15>;
+    t[13] = first_valid_plain::<13>;
+    t[12] = first_valid_plain::<12>;
+    t
+};
+
+/// [`first_valid`] of plain digits of another length.
+fn first_valid_any_plain(d: &[u8], possible: KindSet) -> Option<Kind> {
+    first_valid_any(d, Form::Plain, possible)
 }
 
 /// [`first_valid`] of `N` plain digits.
