@@ -240,7 +240,10 @@ fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
     // Days past 31 (a KK's 32-99, a NIK's 72-99 less 40) have no bit.
     let day_ok = days.checked_shr(u32::from(day)).unwrap_or(0) & 1 != 0;
     let serial_ok = hi >> 32 != 0;
-    let repdigit = (lo == hi) & (lo == (lo & 0xFF).wrapping_mul(0x0101_0101_0101_0101));
+    // Of the ten one-digit-repeated numbers only 1111111111111111 passes the other
+    // checks (the rest fail on province or day: `only_ones_pass_but_for_the_repeat`).
+    let ones = 0x0101_0101_0101_0101;
+    let repdigit = (lo ^ ones) | (hi ^ ones) == 0;
     region::is_known_province(a as u8) & day_ok & serial_ok & !repdigit
 }
 
@@ -517,6 +520,24 @@ impl<'de> serde::Deserialize<'de> for Nik {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast check tests only `1111111111111111` for a repeated digit: every other
+    /// repeated digit must fail on another field.
+    #[test]
+    fn only_ones_pass_but_for_the_repeat() {
+        for digit in b'0'..=b'9' {
+            let d = [digit; 16];
+            for female_offset in [true, false] {
+                let e = check_fields(&d, female_offset, None).unwrap_err();
+                if digit == b'1' {
+                    assert_eq!(e, NikError::RepeatedDigits);
+                } else {
+                    assert_ne!(e, NikError::RepeatedDigits, "{digit}");
+                }
+                assert!(!block_is_valid(&d, female_offset));
+            }
+        }
+    }
 
     proptest::proptest! {
         /// The fast check (one table load for the date) and the field checks agree on

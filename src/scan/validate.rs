@@ -410,8 +410,10 @@ static PLAIN_FIRST_VALID: [FirstValid; 23] = {
     let mut t: [FirstValid; 23] = [first_valid_any_plain; 23];
     t[16] = first_valid_plain::<16>;
     t[15] = first_valid_plain::<15>;
-    t[13] = first_valid_plain::<13>;
-    t[12] = first_valid_plain::<12>;
+    // No structured identifier has 13 or 12 digits (`first_id` is `None`): straight to
+    // the second half.
+    t[13] = first_other_plain::<13>;
+    t[12] = first_other_plain::<12>;
     t
 };
 
@@ -428,12 +430,13 @@ fn first_valid_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind
         return Some(k);
     }
     // Out of line, so that the identifier checks above need no stack frame.
-    first_other_plain::<N>(d, possible)
+    first_other_plain::<N>(d.as_slice(), possible)
 }
 
 /// [`first_other`] of `N` plain digits.
 #[inline(never)]
-fn first_other_plain<const N: usize>(d: &[u8; N], possible: KindSet) -> Option<Kind> {
+fn first_other_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    let d: &[u8; N] = d.try_into().ok()?;
     first_other(d, Form::Plain, possible)
 }
 
@@ -491,11 +494,11 @@ pub(crate) fn classify<F: FnMut() -> Option<Label>>(
 
 /// For digits already valid as a NIK: are they valid as a KK number too? Both parsers check
 /// the same fields (`crate::nik::valid_block`); the KK's day has no female offset, so a valid
-/// NIK is a valid KK number exactly when its day field is at most 40.
+/// NIK is a valid KK number exactly when its day field is at most 40. A valid NIK's day
+/// is 01-31 or 41-71, so its first digit alone tells: 0-3.
 #[inline]
 fn kk_valid_given_nik(d: &[u8]) -> bool {
-    d.get(6..8)
-        .is_some_and(|day| crate::digits::value(day) <= 40)
+    d.get(6).is_some_and(|&tens| tens <= b'3')
 }
 
 /// Kind and confidence of an e-mail address in the given context.
@@ -569,6 +572,30 @@ mod tests {
         ) {
             let d = d.as_bytes();
             proptest::prop_assert_eq!(phone_kind(d, form), phone_kind_reference(d, form));
+        }
+    }
+
+    #[test]
+    fn no_structured_identifier_has_12_or_13_digits() {
+        // `PLAIN_FIRST_VALID` sends these lengths past `first_id`.
+        for d in [
+            &b"0000000000000"[..],
+            b"3171015708450",
+            b"081234567890",
+            b"999999999999",
+        ] {
+            assert_eq!(first_id(d, Form::Plain, KindSet::MAX), None);
+        }
+        for n in [12, 13] {
+            assert_eq!(
+                plain_kinds(n)
+                    & (bit(Kind::Nik)
+                        | bit(Kind::Kk)
+                        | bit(Kind::Npwp)
+                        | bit(Kind::Nip)
+                        | bit(Kind::Nitku)),
+                0
+            );
         }
     }
 
