@@ -360,7 +360,9 @@ fn first_id(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
                     if on(Kind::Nik) && nik_valid(d) {
                         return Some(Kind::Nik);
                     }
-                    if on(Kind::Kk) && kk_valid(d) {
+                    // Every valid KK number is a valid NIK (the same fields, fewer days):
+                    // after a NIK check fails, the KK check would too.
+                    if on(Kind::Kk) && !on(Kind::Nik) && kk_valid(d) {
                         return Some(Kind::Kk);
                     }
                 }
