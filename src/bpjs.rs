@@ -138,6 +138,22 @@ pub fn is_valid_kesehatan(input: &[u8]) -> bool {
     card_digits(input).is_ok()
 }
 
+/// [`is_valid_kesehatan`] for bytes the caller knows are ASCII digits (the scanner's
+/// candidates): 13 of them, not one repeated. Two overlapping word compares, no copy
+/// and no `Result` through memory.
+#[inline]
+pub(crate) fn kesehatan_digits_valid(d: &[u8]) -> bool {
+    debug_assert!(digits::all_digits(d));
+    match <&[u8; 13]>::try_from(d) {
+        Ok(d) => {
+            let (lo, hi) = (digits::word_at(d, 0), digits::word_at(d, 5));
+            let rep = (lo & 0xFF) * 0x0101_0101_0101_0101;
+            lo != rep || hi != rep
+        }
+        Err(_) => false,
+    }
+}
+
 /// A BPJS Kesehatan (JKN-KIS) card number: 13 digits, no check digit.
 ///
 /// `Debug` shows only the first two digits.
@@ -373,3 +389,41 @@ macro_rules! str_impls {
 str_impls!(BpjsKesehatan, "a BPJS Kesehatan card number", compact);
 str_impls!(Kpj, "a BPJS Ketenagakerjaan KPJ number", compact);
 str_impls!(FaskesCode, "a BPJS faskes code", as_str);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn kesehatan_digits_fast_path_agrees_with_the_parser(
+            d in proptest::string::string_regex("(00)?[0-9]{0,16}").unwrap()
+        ) {
+            let d = d.as_bytes();
+            proptest::prop_assert_eq!(kesehatan_digits_valid(d), is_valid_kesehatan(d));
+        }
+
+        #[test]
+        fn kesehatan_digits_fast_path_agrees_near_repeated_digits(
+            rep in 0u8..10, at in 0usize..14, other in 0u8..10
+        ) {
+            // One digit repeated 13 times, one position (or none) changed.
+            let mut d = [b'0' + rep; 13];
+            if let Some(slot) = d.get_mut(at) {
+                *slot = b'0' + other;
+            }
+            proptest::prop_assert_eq!(kesehatan_digits_valid(&d), is_valid_kesehatan(&d));
+        }
+    }
+
+    #[test]
+    fn kesehatan_digits_edges() {
+        assert!(kesehatan_digits_valid(b"0012020521995"));
+        assert!(kesehatan_digits_valid(b"0000000000001"));
+        assert!(kesehatan_digits_valid(b"1000000000000"));
+        assert!(!kesehatan_digits_valid(b"0000000000000"));
+        assert!(!kesehatan_digits_valid(b"7777777777777"));
+        assert!(!kesehatan_digits_valid(b"001202052199"));
+        assert!(!kesehatan_digits_valid(b"00120205219951"));
+    }
+}

@@ -188,8 +188,25 @@ fn check_fields(
     Ok(())
 }
 
-/// Days in each month, February counted as 28; months 0 and 13-15 have none.
-const MONTH_DAYS: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
+/// The valid days of each month as bits (bit `d` for day `d`), indexed by the month
+/// field (0-99) plus 128 when the two-digit year is a leap year in 20YY: one load
+/// answers day, month and 29 February together. Months 0 and 13-99 have no days.
+static MONTH_DAYS: [u32; 256] = month_days();
+
+/// Builds [`MONTH_DAYS`] from [`crate::date::days_in_month`].
+const fn month_days() -> [u32; 256] {
+    let mut out = [0u32; 256];
+    let mut i = 0;
+    while i < out.len() {
+        // 2000 is a leap year, 2001 is not: the same rule as `check_fields`.
+        let year = if i >= 128 { 2000 } else { 2001 };
+        let days = crate::date::days_in_month(year, (i % 128) as u8);
+        // Bits 1..=days; none for a month out of range (days = 0).
+        out[i] = ((1u64 << (days + 1)) - 2) as u32;
+        i += 1;
+    }
+    out
+}
 
 /// The same rules as [`check_block`] without a reference date, as one branch-free
 /// expression: the hot path of validation and scanning. Errors are worked out
@@ -206,28 +223,28 @@ pub(crate) fn block_is_valid(d: &[u8; 16], female_offset: bool) -> bool {
 }
 
 /// [`block_is_valid`] over the digit values of the 16 digits as two little-endian
-/// words: all six two-digit fields from two multiplies, no byte loads.
+/// words: all six two-digit fields from two multiplies, no byte loads, and the
+/// date from one table load.
 #[inline]
 fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
     let (a, b) = (digits::pairs_of_values8(lo), digits::pairs_of_values8(hi));
-    let province = a as u8;
     let raw_day = (a >> 48) as u8;
-    let month = b as u8;
-    let yy = (b >> 16) as u8;
-    let female = female_offset & (raw_day > 40);
-    let day = raw_day.wrapping_sub(if female { 40 } else { 0 });
-    let leap_feb = (month == 2) & (yy % 4 == 0);
-    let max_day = MONTH_DAYS[usize::from(month & 15)] + u8::from(leap_feb);
-    let day_in_scheme = (raw_day <= 31) | (female & (raw_day <= 71));
-    let serial_zero = hi >> 32 == 0;
-    let repdigit = (lo == hi) & (lo == (lo & 0xFF).wrapping_mul(0x0101_0101_0101_0101));
-    region::is_known_province(province)
-        & day_in_scheme
-        & (day >= 1)
-        & (month <= 12)
-        & (day <= max_day)
-        & !serial_zero
-        & !repdigit
+    let day = if female_offset && raw_day > 40 {
+        raw_day - 40
+    } else {
+        raw_day
+    };
+    // The month field (byte 0 of `b`) is at most 99; bits 16-17 of `b` are those of yy.
+    let leap = (b >> 16) & 3 == 0;
+    let days = MONTH_DAYS[usize::from(b as u8 & 0x7F) | usize::from(leap) << 7];
+    // Days past 31 (a KK's 32-99, a NIK's 72-99 less 40) have no bit.
+    let day_ok = days.checked_shr(u32::from(day)).unwrap_or(0) & 1 != 0;
+    let serial_ok = hi >> 32 != 0;
+    // Of the ten one-digit-repeated numbers only 1111111111111111 passes the other
+    // checks (the rest fail on province or day: `only_ones_pass_but_for_the_repeat`).
+    let ones = 0x0101_0101_0101_0101;
+    let repdigit = (lo ^ ones) | (hi ^ ones) == 0;
+    region::is_known_province(a as u8) & day_ok & serial_ok & !repdigit
 }
 
 /// The 16 digits of digits in groups with single ASCII separators
@@ -504,6 +521,61 @@ impl<'de> serde::Deserialize<'de> for Nik {
 mod tests {
     use super::*;
 
+    /// Every valid KK number is a valid NIK: the scanner skips the KK check after a
+    /// failed NIK check.
+    #[test]
+    fn every_kk_number_is_a_nik() {
+        let mut d = *b"3171015708450001";
+        for province in 0..100u8 {
+            for day in 0..100u8 {
+                for month in 0..100u8 {
+                    let yy = [0u8, 1, 4, 23, 96][usize::from(day % 5)];
+                    for (at, v) in [(0, province), (6, day), (8, month), (10, yy)] {
+                        d[at] = b'0' + v / 10;
+                        d[at + 1] = b'0' + v % 10;
+                    }
+                    if block_is_valid(&d, false) {
+                        assert!(block_is_valid(&d, true), "{d:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fast check tests only `1111111111111111` for a repeated digit: every other
+    /// repeated digit must fail on another field.
+    #[test]
+    fn only_ones_pass_but_for_the_repeat() {
+        for digit in b'0'..=b'9' {
+            let d = [digit; 16];
+            for female_offset in [true, false] {
+                let e = check_fields(&d, female_offset, None).unwrap_err();
+                if digit == b'1' {
+                    assert_eq!(e, NikError::RepeatedDigits);
+                } else {
+                    assert_ne!(e, NikError::RepeatedDigits, "{digit}");
+                }
+                assert!(!block_is_valid(&d, female_offset));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast check (one table load for the date) and the field checks agree on
+        /// any 16 digits, valid-looking ones weighted up.
+        #[test]
+        fn fast_check_agrees_with_field_checks_on_any_digits(
+            d in proptest::string::string_regex(
+                "[0-9]{16}|[1-9][0-9]{5}[0-7][0-9][01][0-9][0-9]{6}|([0-9])[0-9]{5}(29|69)02[0-9]{6}"
+            ).unwrap(),
+            female_offset: bool,
+        ) {
+            let d: [u8; 16] = d.as_bytes().try_into().unwrap();
+            let fields = check_fields(&d, female_offset, None);
+            proptest::prop_assert_eq!(block_is_valid(&d, female_offset), fields.is_ok());
+        }
+    }
+
     /// The branch-free check and the field-by-field errors agree on every
     /// province, day and month code, in leap and common years, for NIK and KK.
     #[test]
@@ -512,7 +584,7 @@ mod tests {
         let mut checked = 0;
         for female_offset in [true, false] {
             for province in 0..100u8 {
-                for (day, month) in (0..100u8).flat_map(|a| (0..16u8).map(move |b| (a, b))) {
+                for (day, month) in (0..100u8).flat_map(|a| (0..100u8).map(move |b| (a, b))) {
                     let yy = [0u8, 1, 4, 23, 96][usize::from(province % 5)];
                     for (at, v) in [(0, province), (6, day), (8, month), (10, yy)] {
                         d[at] = b'0' + v / 10;
@@ -526,7 +598,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 2 * 100 * 100 * 16);
+        assert_eq!(checked, 2 * 100 * 100 * 100);
         for (s, e) in [
             (b"3171015708450000", Some(NikError::InvalidSerial)),
             (b"1111111111111111", Some(NikError::RepeatedDigits)),

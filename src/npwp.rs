@@ -291,6 +291,20 @@ pub fn is_valid(input: &[u8]) -> bool {
     }
 }
 
+/// [`is_valid`] for 15 bytes the caller knows are ASCII digits (the scanner's
+/// candidates): the Luhn check of [`valid_plain15`] without checking the digits again.
+#[inline]
+pub(crate) fn digits15_valid(d: &[u8]) -> bool {
+    debug_assert!(digits::all_digits(d));
+    match (d.len(), d.get(8)) {
+        (15, Some(&ninth)) => core_valid(
+            digits::word_at(d, 0).wrapping_sub(0x3030_3030_3030_3030),
+            u64::from(ninth.wrapping_sub(b'0')),
+        ),
+        _ => false,
+    }
+}
+
 /// [`is_valid`] for any input, through the digit scanner.
 #[inline(never)]
 fn valid_general(input: &[u8]) -> bool {
@@ -619,6 +633,17 @@ impl<'de> serde::Deserialize<'de> for Npwp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn digits15_fast_path_agrees_with_is_valid(
+            d in proptest::string::string_regex("(000000000)?[0-9]{0,16}").unwrap()
+        ) {
+            let d = d.as_bytes();
+            let expected = d.len() == 15 && is_valid(d);
+            proptest::prop_assert_eq!(digits15_valid(d), expected);
+        }
+    }
 
     #[test]
     fn unmask_takes_the_fast_path() {

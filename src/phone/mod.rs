@@ -300,7 +300,32 @@ pub(crate) fn classify_nsn_digits(nsn: &[u8]) -> PhoneType {
     if nsn.is_empty() {
         return PhoneType::Unknown;
     }
-    PhoneType::from_code(number_code(nsn))
+    PhoneType::from_code(number_code_digits(nsn))
+}
+
+/// [`number_code`] for ASCII digits: when the first three reach a leaf in
+/// [`NUMBER_PREFIX3`] (every mobile prefix does), its code is read without checking
+/// the digits again; any other number takes [`number_code`], out of line.
+#[inline]
+fn number_code_digits(d: &[u8]) -> u8 {
+    if let [a, b, c, ..] = d {
+        let v = |x: &u8| usize::from(x.wrapping_sub(b'0'));
+        if let Some(&r) = NUMBER_PREFIX3.get(v(a) * 100 + v(b) * 10 + v(c)) {
+            if r & LEAF != 0 {
+                return match leaf(&table::NUMBER_LEAVES, r).codes.get(d.len()) {
+                    Some(&code) if d.len() <= MAX_NSN => code,
+                    _ => 0,
+                };
+            }
+        }
+    }
+    number_code_out_of_line(d)
+}
+
+/// [`number_code`] kept out of the callers of [`number_code_digits`]: few numbers need it.
+#[inline(never)]
+fn number_code_out_of_line(d: &[u8]) -> u8 {
+    number_code(d)
 }
 
 /// Why a value is not a valid Indonesian phone number.
@@ -1441,6 +1466,12 @@ mod tests {
         }
 
         #[test]
+        fn digits_code_agrees(nsn in "(8[0-9]|[0-9])[0-9]{0,18}") {
+            let nsn = nsn.as_bytes();
+            prop_assert_eq!(number_code_digits(nsn), number_code(nsn));
+        }
+
+        #[test]
         fn digits_classify_agrees(nsn in "[0-9]{0,18}") {
             let nsn = nsn.as_bytes();
             prop_assert_eq!(classify_nsn_digits(nsn), classify_nsn(nsn));
@@ -1498,6 +1529,21 @@ mod tests {
             let mut odd = d.clone();
             odd.insert(at.min(d.len()), junk);
             prop_assert!(core::ptr::eq(number_leaf(&odd), walk(&odd)));
+        }
+    }
+
+    #[test]
+    fn digits_code_agrees_on_every_prefix_and_length() {
+        // Every three-digit prefix, then zeros or nines up to every length.
+        for p in 0..1000u32 {
+            for len in 0..=19usize {
+                for fill in [b'0', b'9'] {
+                    let mut d = format!("{p:03}").into_bytes();
+                    d.resize(len.max(3), fill);
+                    d.truncate(len);
+                    assert_eq!(number_code_digits(&d), number_code(&d), "{d:?}");
+                }
+            }
         }
     }
 

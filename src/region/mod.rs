@@ -353,7 +353,22 @@ pub fn lookup(code: &str) -> Option<Region> {
 /// True when the two-digit province code exists (current; no province was retired).
 #[inline]
 pub fn is_known_province(code: u8) -> bool {
-    province_index(code).is_some()
+    KNOWN_PROVINCE[usize::from(code)]
+}
+
+/// [`is_known_province`] for every byte value: one load and no bounds check on the
+/// NIK hot path. Built from `PROVINCE_INDEX` at compile time, so the two cannot disagree.
+static KNOWN_PROVINCE: [bool; 256] = known_provinces(&table::PROVINCE_INDEX);
+
+/// Builds [`KNOWN_PROVINCE`].
+const fn known_provinces(index: &[u8]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < index.len() && i < out.len() {
+        out[i] = index[i] != u8::MAX;
+        i += 1;
+    }
+    out
 }
 
 /// Bytes of static data the table occupies (the budget is 150,000), every table counted.
@@ -387,6 +402,18 @@ pub fn table_counts() -> (usize, usize, usize, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_province_table_agrees_with_the_index() {
+        for code in 0..=u8::MAX {
+            assert_eq!(
+                is_known_province(code),
+                province_index(code).is_some(),
+                "{code}"
+            );
+        }
+        assert_eq!((0..=u8::MAX).filter(|&c| is_known_province(c)).count(), 38);
+    }
 
     #[test]
     fn counts_match_the_2025_edition_and_retired_lists() {

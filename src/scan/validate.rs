@@ -20,7 +20,7 @@ pub(crate) const fn bit(k: Kind) -> KindSet {
 }
 
 /// NIK: the crate's own parser.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nik_valid(d: &[u8]) -> bool {
     match <&[u8; 16]>::try_from(d) {
         // Candidates are ASCII digits already: straight to the field checks.
@@ -30,7 +30,7 @@ fn nik_valid(d: &[u8]) -> bool {
 }
 
 /// KK number: the crate's own parser.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn kk_valid(d: &[u8]) -> bool {
     match <&[u8; 16]>::try_from(d) {
         Ok(block) => crate::nik::block_is_valid(block, false),
@@ -40,23 +40,24 @@ fn kk_valid(d: &[u8]) -> bool {
 
 /// NPWP with a check digit: 15 digits (Luhn over the first 9) or `0` + those 15
 /// (`crate::npwp`). The NIK form of a 16-digit NPWP is only taken when labelled.
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn npwp_checked_valid(d: &[u8]) -> bool {
-    match d.len() {
-        15 => crate::npwp::is_valid(d),
-        16 => d.first() == Some(&b'0') && crate::npwp::is_valid(d),
+    // Candidates are ASCII digits already: straight to the Luhn check.
+    match (d.len(), d) {
+        (15, _) => crate::npwp::digits15_valid(d),
+        (16, [b'0', rest @ ..]) => crate::npwp::digits15_valid(rest),
         _ => false,
     }
 }
 
 /// NITKU: a 16-digit NPWP (NIK or `0` + 15) and a 6-digit place number (`crate::nitku`).
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nitku_valid(d: &[u8]) -> bool {
     crate::nitku::is_valid(d)
 }
 
 /// NIP: `YYYYMMDD YYYYMM G SSS` with real dates (`crate::nip`).
-#[inline(never)] // kept out of `classify`, whose every call would pay for its setup
+#[inline]
 fn nip_valid(d: &[u8]) -> bool {
     crate::nip::is_valid(d)
 }
@@ -229,7 +230,7 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
         Kind::Nitku => n == 22 && nitku_valid(d),
         Kind::Nip => n == 18 && nip_valid(d),
         Kind::BpjsKesehatan => {
-            n == 13 && (labelled || d.starts_with(b"00")) && crate::bpjs::is_valid_kesehatan(d)
+            (labelled || d.starts_with(b"00")) && crate::bpjs::kesehatan_digits_valid(d)
         }
         Kind::BpjsKetenagakerjaan => {
             labelled && (10..=16).contains(&n) && crate::bpjs::is_valid_kpj(d)
@@ -241,8 +242,9 @@ fn kind_valid(k: Kind, d: &[u8], form: Form, labelled: bool) -> bool {
 
 /// [`kind_valid`] for a phone: mobile numbers always, fixed lines when written with a
 /// prefix or labelled. [`first_valid`] calls it directly, without `kind_valid`'s dispatch
-/// on the kind; out of line, as the validators are (inlined, the callers got slower).
-#[inline(never)]
+/// on the kind. Like the other validators, inlined into the out-of-line copies of
+/// `first_valid` (the scan loop makes one call per candidate).
+#[inline]
 fn phone_valid(d: &[u8], form: Form, labelled: bool) -> bool {
     match phone_kind(d, form) {
         PhoneKind::Mobile => true,
@@ -336,6 +338,13 @@ fn maybe_labelled(d: &[u8], form: Form) -> KindSet {
 /// the cheap prefix tests inline before the parsers.
 #[inline(always)]
 fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    first_id(d, form, possible).or_else(|| first_other(d, form, possible))
+}
+
+/// The first half of [`first_valid`]: the structured identifiers (NITKU, NIP, NPWP,
+/// NIK, KK).
+#[inline(always)]
+fn first_id(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
     let on = |k: Kind| possible & bit(k) != 0;
     let n = d.len();
     if form == Form::Plain {
@@ -351,7 +360,9 @@ fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
                     if on(Kind::Nik) && nik_valid(d) {
                         return Some(Kind::Nik);
                     }
-                    if on(Kind::Kk) && kk_valid(d) {
+                    // Every valid KK number is a valid NIK (the same fields, fewer days):
+                    // after a NIK check fails, the KK check would too.
+                    if on(Kind::Kk) && !on(Kind::Nik) && kk_valid(d) {
                         return Some(Kind::Kk);
                     }
                 }
@@ -359,23 +370,86 @@ fn first_valid(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
             _ => {}
         }
     }
+    None
+}
+
+/// The second half of [`first_valid`]: phone, BPJS Kesehatan, payment card.
+#[inline(always)]
+fn first_other(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    let on = |k: Kind| possible & bit(k) != 0;
     if on(Kind::Phone) && phone_valid(d, form, false) {
         return Some(Kind::Phone);
     }
     if form != Form::Plain {
         return None;
     }
-    if on(Kind::BpjsKesehatan)
-        && n == 13
-        && d.starts_with(b"00")
-        && crate::bpjs::is_valid_kesehatan(d)
-    {
+    if on(Kind::BpjsKesehatan) && d.starts_with(b"00") && crate::bpjs::kesehatan_digits_valid(d) {
         return Some(Kind::BpjsKesehatan);
     }
     if on(Kind::PaymentCard) && super::card::is_valid_digits(d) {
         return Some(Kind::PaymentCard);
     }
     None
+}
+
+/// [`first_valid`] out of line: one call per candidate, its validators inlined (inlined
+/// into the scan loop instead, they made it slower). The lengths of the common
+/// identifiers (16: NIK, KK, NPWP; 15: NPWP; 13: BPJS; 12: phone) get their own copy,
+/// where the length is a constant and the checks for other lengths are gone; plain
+/// digits find theirs in [`PLAIN_FIRST_VALID`] by their number.
+#[inline(always)]
+fn first_valid_out_of_line(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    if form == Form::Plain {
+        if let Some(f) = PLAIN_FIRST_VALID.get(d.len()) {
+            return f(d, possible);
+        }
+    }
+    first_valid_any(d, form, possible)
+}
+
+/// A copy of [`first_valid`] for plain digits.
+type FirstValid = fn(&[u8], KindSet) -> Option<Kind>;
+
+/// The copy of [`first_valid`] for plain digits, by their number: one indirect call
+/// (fewer instructions than the jump table of a `match`).
+static PLAIN_FIRST_VALID: [FirstValid; 23] = {
+    let mut t: [FirstValid; 23] = [first_valid_any_plain; 23];
+    t[16] = first_valid_plain::<16>;
+    t[15] = first_valid_plain::<15>;
+    // No structured identifier has 13 or 12 digits (`first_id` is `None`): straight to
+    // the second half.
+    t[13] = first_other_plain::<13>;
+    t[12] = first_other_plain::<12>;
+    t
+};
+
+/// [`first_valid`] of plain digits of another length.
+fn first_valid_any_plain(d: &[u8], possible: KindSet) -> Option<Kind> {
+    first_valid_any(d, Form::Plain, possible)
+}
+
+/// [`first_valid`] of `N` plain digits.
+#[inline(never)]
+fn first_valid_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    let d: &[u8; N] = d.try_into().ok()?;
+    if let Some(k) = first_id(d, Form::Plain, possible) {
+        return Some(k);
+    }
+    // Out of line, so that the identifier checks above need no stack frame.
+    first_other_plain::<N>(d.as_slice(), possible)
+}
+
+/// [`first_other`] of `N` plain digits.
+#[inline(never)]
+fn first_other_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    let d: &[u8; N] = d.try_into().ok()?;
+    first_other(d, Form::Plain, possible)
+}
+
+/// [`first_valid`] of any other candidate.
+#[inline(never)]
+fn first_valid_any(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
+    first_valid(d, form, possible)
 }
 
 /// The fast path of [`numeric_kinds`] + [`resolve`]: validates lazily, in order of
@@ -396,7 +470,7 @@ pub(crate) fn classify<F: FnMut() -> Option<Label>>(
     if possible == 0 {
         return None;
     }
-    let winner = first_valid(d, form, possible);
+    let winner = first_valid_out_of_line(d, form, possible);
     if winner.is_none() && maybe_labelled(d, form) & kinds == 0 {
         return None;
     }
@@ -426,11 +500,11 @@ pub(crate) fn classify<F: FnMut() -> Option<Label>>(
 
 /// For digits already valid as a NIK: are they valid as a KK number too? Both parsers check
 /// the same fields (`crate::nik::valid_block`); the KK's day has no female offset, so a valid
-/// NIK is a valid KK number exactly when its day field is at most 40.
+/// NIK is a valid KK number exactly when its day field is at most 40. A valid NIK's day
+/// is 01-31 or 41-71, so its first digit alone tells: 0-3.
 #[inline]
 fn kk_valid_given_nik(d: &[u8]) -> bool {
-    d.get(6..8)
-        .is_some_and(|day| crate::digits::value(day) <= 40)
+    d.get(6).is_some_and(|&tens| tens <= b'3')
 }
 
 /// Kind and confidence of an e-mail address in the given context.
@@ -504,6 +578,30 @@ mod tests {
         ) {
             let d = d.as_bytes();
             proptest::prop_assert_eq!(phone_kind(d, form), phone_kind_reference(d, form));
+        }
+    }
+
+    #[test]
+    fn no_structured_identifier_has_12_or_13_digits() {
+        // `PLAIN_FIRST_VALID` sends these lengths past `first_id`.
+        for d in [
+            &b"0000000000000"[..],
+            b"3171015708450",
+            b"081234567890",
+            b"999999999999",
+        ] {
+            assert_eq!(first_id(d, Form::Plain, KindSet::MAX), None);
+        }
+        for n in [12, 13] {
+            assert_eq!(
+                plain_kinds(n)
+                    & (bit(Kind::Nik)
+                        | bit(Kind::Kk)
+                        | bit(Kind::Npwp)
+                        | bit(Kind::Nip)
+                        | bit(Kind::Nitku)),
+                0
+            );
         }
     }
 
