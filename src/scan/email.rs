@@ -125,13 +125,44 @@ const fn flag_table(domain_table: bool) -> Flags {
     t
 }
 
-/// `acc` with the flags of `bytes` shifted in, the last byte first (see [`Flags`]).
+/// The flags of a byte at each place of an eight-byte block, already shifted there:
+/// `t[i][b]` is `flags[b] << i`. The flags of a block are then an `or` of eight loads,
+/// one load and one operation a byte (shifting each in cost two operations).
+type Placed = [Flags; 8];
+
+/// [`LOCAL_FLAGS`] at each place of a block.
+static LOCAL_PLACED: Placed = placed(&LOCAL_FLAGS);
+/// [`DOMAIN_FLAGS`] at each place of a block.
+static DOMAIN_PLACED: Placed = placed(&DOMAIN_FLAGS);
+
+/// `flags` at each place of a block (see [`Placed`]).
+const fn placed(flags: &Flags) -> Placed {
+    let mut t = [[0; 256]; 8];
+    let mut i = 0;
+    while i < 8 {
+        let mut b = 0;
+        while b < 256 {
+            t[i][b] = flags[b] << i;
+            b += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+/// `acc` with the flags of `bytes` shifted in, the last byte first: `acc << N` with the
+/// flags of byte `i` at bit `i` of each field (see [`Flags`]). `N` is 8 or 16.
 #[inline(always)]
-fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Flags) -> u64 {
-    bytes
-        .iter()
-        .rev()
-        .fold(acc, |acc, &b| acc << 1 | table[usize::from(b)])
+fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Placed) -> u64 {
+    let block = |k: usize| {
+        bytes
+            .iter()
+            .skip(8 * k)
+            .take(8)
+            .zip(table)
+            .fold(0, |m, (&b, t)| m | t[usize::from(b)])
+    };
+    (0..N / 8).rev().fold(acc, |f, k| f << 8 | block(k))
 }
 
 /// The `N` bytes from `input[i]`, in place, or copied into `tail` with zero bytes past
@@ -161,27 +192,41 @@ fn chunk_before<'a>(input: &'a [u8], end: usize, tail: &'a mut [u8; 8]) -> &'a [
 
 /// The start of the local part before the `@` at `a` (`None`: no valid one), read
 /// backwards eight bytes at a time into bit masks of its characters and dots. The first
-/// block is read apart and in place (near the input's start the byte reading decides),
-/// as in [`domain_words`].
+/// two blocks are read apart and in place (near the input's start the byte reading
+/// decides), as in [`domain_words`]: local parts of up to 15 bytes (most of them) end
+/// there, and a call for the second block cost more than reading it.
 #[inline(always)]
 fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
     let before = input.get(..a).filter(|_| a < input.len()).ok_or(Unsure)?;
-    let bytes = before.last_chunk::<8>().ok_or(Unsure)?;
-    let f = shift_in(0, bytes, &LOCAL_FLAGS);
-    if !f & 0xFF == 0 {
-        return local_words_long(input, a, f);
+    let (rest, bytes) = before.split_last_chunk::<8>().ok_or(Unsure)?;
+    let f = shift_in(0, bytes, &LOCAL_PLACED);
+    if !f & 0xFF != 0 {
+        return local_start(a, 1, bytes, f);
     }
-    local_start(a, 1, bytes, f)
+    let Some(bytes) = rest.last_chunk::<8>() else {
+        return local_words_long(input, a, 2, f);
+    };
+    let f = shift_in(f, bytes, &LOCAL_PLACED);
+    if !f & 0xFF != 0 {
+        return local_start(a, 2, bytes, f);
+    }
+    local_words_long(input, a, 3, f)
 }
 
-/// [`local_words`] past a first block of eight local-part bytes, whose flags are `f`.
+/// [`local_words`] from block `from` (counted from 1) on, past `from - 1` blocks of
+/// local-part bytes whose flags are `f`.
 #[inline(never)]
-fn local_words_long(input: &[u8], a: usize, mut f: u64) -> Result<Option<usize>, Unsure> {
+fn local_words_long(
+    input: &[u8],
+    a: usize,
+    from: usize,
+    mut f: u64,
+) -> Result<Option<usize>, Unsure> {
     let mut tail = [0; 8];
-    for k in 2..5 {
+    for k in from..5 {
         // All bytes so far are local-part characters, so none is before the input's start.
         let bytes = chunk_before(input, a.saturating_sub(8 * (k - 1)), &mut tail);
-        f = shift_in(f, bytes, &LOCAL_FLAGS);
+        f = shift_in(f, bytes, &LOCAL_PLACED);
         if !f & 0xFF != 0 {
             return local_start(a, k, bytes, f);
         }
@@ -216,7 +261,7 @@ fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
         .get(d0..)
         .and_then(<[u8]>::first_chunk::<16>)
         .ok_or(Unsure)?;
-    let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+    let f = shift_in(0, bytes, &DOMAIN_PLACED);
     let field = |shift: u32| f >> shift & 0xFFFF;
     let (dots, hyphens, alpha) = (field(D_DOT), field(D_HYPHEN), field(D_ALPHA));
     if !f & 0xFFFF == 0 {
@@ -239,7 +284,7 @@ fn domain_words_long(
     for k in 1..4 {
         let mut tail = [0; 16];
         let bytes = chunk(input, d0 + 16 * k, &mut tail);
-        let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+        let f = shift_in(0, bytes, &DOMAIN_PLACED);
         let field = |shift: u32| (f >> shift & 0xFFFF) << (16 * k);
         dots |= field(D_DOT);
         hyphens |= field(D_HYPHEN);
@@ -666,6 +711,42 @@ mod tests {
             assert_eq!(
                 l.count_ones() + d.count_ones(),
                 want.iter().filter(|w| w.2).count() as u32
+            );
+        }
+    }
+
+    #[test]
+    fn placed_flags_are_the_flags_shifted() {
+        for (table, flags) in [
+            (&LOCAL_PLACED, &LOCAL_FLAGS),
+            (&DOMAIN_PLACED, &DOMAIN_FLAGS),
+        ] {
+            for (i, t) in table.iter().enumerate() {
+                for b in 0..256 {
+                    assert_eq!(t[b], flags[b] << i);
+                }
+            }
+        }
+        // Shifting a block in at once is shifting its bytes in one by one, the last first.
+        let bytes = *b"a.b-c_1@x.Y%+ \xc3\x80z";
+        let one_by_one = |acc: u64, bytes: &[u8], flags: &Flags| {
+            bytes
+                .iter()
+                .rev()
+                .fold(acc, |acc, &b| acc << 1 | flags[usize::from(b)])
+        };
+        for acc in [0, 0xFF, 0x00FF_00FF, 0x0101_0101] {
+            let (b8, b16) = (
+                bytes.first_chunk::<8>().unwrap(),
+                bytes.first_chunk::<16>().unwrap(),
+            );
+            assert_eq!(
+                shift_in(acc, b8, &LOCAL_PLACED),
+                one_by_one(acc, b8, &LOCAL_FLAGS)
+            );
+            assert_eq!(
+                shift_in(acc, b16, &DOMAIN_PLACED),
+                one_by_one(acc, b16, &DOMAIN_FLAGS)
             );
         }
     }
