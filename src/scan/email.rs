@@ -309,11 +309,25 @@ fn run_end(
     hyphens: u64,
     alpha: u64,
 ) -> Result<Option<usize>, Unsure> {
-    if next >= 0xC2 || next == b'@' || is(next, LOCAL) {
+    if UNSURE_AFTER_DOMAIN[usize::from(next)] {
         return Err(Unsure);
     }
     Ok(domain_end(n, dots, hyphens, alpha))
 }
+
+/// The bytes after a domain's run that leave it to the byte reading (see [`run_end`]):
+/// maybe the start of an invisible character (`>= 0xC2`), an `@` or another local-part
+/// character. One load where three tests were.
+static UNSURE_AFTER_DOMAIN: [bool; 256] = {
+    let classes = super::class::build();
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0xC2 || b == b'@' as usize || classes[b] & LOCAL != 0;
+        b += 1;
+    }
+    t
+};
 
 /// The length of a domain whose run of domain bytes is `n < 64` long, with the given
 /// bit masks of dots, hyphens and letters (bit i: byte i), once the trailing dots and
@@ -708,6 +722,8 @@ mod tests {
             for (f, shift, yes) in want {
                 assert_eq!(f >> shift & 1, u64::from(yes), "{b:#x} {shift}");
             }
+            let unsure = b >= 0xC2 || b == b'@' || is(b, LOCAL);
+            assert_eq!(UNSURE_AFTER_DOMAIN[usize::from(b)], unsure, "{b:#x}");
             assert_eq!(
                 l.count_ones() + d.count_ones(),
                 want.iter().filter(|w| w.2).count() as u32
