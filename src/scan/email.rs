@@ -59,11 +59,30 @@ pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
 /// [`around`] with `end == 0` for no address: a plain pair stays in registers, where an
 /// `Option` of it went through memory. Inlined into the e-mail stream: with the long
 /// local parts and domains out of line it is small, and the call cost more.
+///
+/// The common case, plain ASCII `local@domain` with no chain, is read in blocks of
+/// bytes: the local part backwards, the domain forwards, every byte classified once.
+/// Anything unusual goes to the byte reading; each way out returns at once (merged into
+/// one `Result`, the pair went through memory).
 #[inline]
 fn span(input: &[u8], a: usize) -> (usize, usize) {
-    around_words(input, a)
-        .unwrap_or_else(|Unsure| around_bytes(input, a))
-        .unwrap_or((0, 0))
+    let start = match local_words(input, a) {
+        Ok(Some(start)) => start,
+        Ok(None) => return (0, 0),
+        Err(Unsure) => return bytes_span(input, a),
+    };
+    match domain_words(input, a + 1) {
+        Ok(Some(end)) => (start, end),
+        Ok(None) => (0, 0),
+        Err(Unsure) => bytes_span(input, a),
+    }
+}
+
+/// [`around_bytes`] as [`span`] gives it.
+#[cold]
+#[inline(never)]
+fn bytes_span(input: &[u8], a: usize) -> (usize, usize) {
+    around_bytes(input, a).unwrap_or((0, 0))
 }
 
 /// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
@@ -71,16 +90,6 @@ fn span(input: &[u8], a: usize) -> (usize, usize) {
 /// domain (maybe an overlapping address), a local part
 /// of 32 bytes or more, a domain of 64 or more. The byte reading decides.
 struct Unsure;
-
-/// [`around`] for the common case, plain ASCII `local@domain` with no chain, in blocks of
-/// bytes: the local part backwards, the domain forwards, every byte classified once.
-#[inline(always)]
-fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure> {
-    let Some(start) = local_words(input, a)? else {
-        return Ok(None);
-    };
-    Ok(domain_words(input, a + 1)?.map(|end| (start, end)))
-}
 
 /// Flags of a byte for the word reading, one bit field per class. Shifting in the flags
 /// of a run of bytes, the last first (`acc << 1 | flags`), leaves bit `i` of each field
