@@ -799,7 +799,7 @@ mod tests {
         #[test]
         fn word_reading_agrees_with_the_byte_reading(
             pieces in proptest::collection::vec(
-                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z]{60,70})",
+                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z0-9.]{6,17}|[a-z]{60,70})",
                 0..20,
             ),
         ) {
@@ -808,14 +808,69 @@ mod tests {
             // At every `@`, in the whole input and cut short on either side (the
             // word loads past the input's ends).
             for a in (0..b.len()).filter(|&a| b[a] == b'@') {
-                for start in [0, a.saturating_sub(3), a.saturating_sub(9)] {
-                    for end in [b.len(), (a + 9).min(b.len()), a + 1] {
+                // The cuts around 8 and 16 bytes meet the blocks' edges.
+                let starts = [0, 3, 9, 16, 17].map(|k| a.saturating_sub(k));
+                for start in starts {
+                    let ends = [b.len(), a + 1].into_iter().chain(
+                        [9, 16, 17, 18].map(|k| (a + k).min(b.len())),
+                    );
+                    for end in ends {
                         let input = &b[start..end];
                         proptest::prop_assert_eq!(
                             around(input, a - start),
                             around_bytes(input, a - start),
                             "{:?} {} {} {}", s, a, start, end
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_reading_agrees_at_the_block_edges() {
+        // Local parts and domains of every length up to past two blocks, with one or two
+        // dots (or hyphens) at every place, after and before every kind of byte.
+        let marks = |n: usize, fill: u8, mark: u8| {
+            let mut all = vec![vec![fill; n]];
+            for i in 0..n {
+                for j in i..n {
+                    let mut v = vec![fill; n];
+                    v[i] = mark;
+                    v[j] = mark;
+                    all.push(v);
+                }
+            }
+            all
+        };
+        let check = |s: &[u8]| {
+            let a = s.iter().position(|&b| b == b'@').unwrap();
+            assert_eq!(
+                around(s, a),
+                around_bytes(s, a),
+                "{}",
+                String::from_utf8_lossy(s)
+            );
+        };
+        let befores: [&[u8]; 5] = [b"", b",", b" ", "é".as_bytes(), b"x,_"];
+        for n in 1..=20 {
+            for local in marks(n, b'a', b'.') {
+                for before in befores {
+                    check(&[before, &local, b"@mail.go.id,x"].concat());
+                    check(&[before, &local, b"@mail.go.id, and then more text"].concat());
+                }
+            }
+        }
+        let afters: [&[u8]; 6] = [b"", b",", b"@b.co", b"%", "é".as_bytes(), b"-,"];
+        for n in 1..=20 {
+            for mark in [b'.', b'-'] {
+                for domain in marks(n, b'b', mark) {
+                    for after in afters {
+                        for tail in [&b""[..], b" and then more text, past a block"] {
+                            let local: &[u8] = b"x,budi.santoso364@";
+                            check(&[local, &domain, b".id", after, tail].concat());
+                            check(&[b"x,budi@", &domain[..], after, tail].concat());
+                        }
                     }
                 }
             }
