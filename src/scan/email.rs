@@ -59,11 +59,30 @@ pub(crate) fn around(input: &[u8], a: usize) -> Option<(usize, usize)> {
 /// [`around`] with `end == 0` for no address: a plain pair stays in registers, where an
 /// `Option` of it went through memory. Inlined into the e-mail stream: with the long
 /// local parts and domains out of line it is small, and the call cost more.
+///
+/// The common case, plain ASCII `local@domain` with no chain, is read in blocks of
+/// bytes: the local part backwards, the domain forwards, every byte classified once.
+/// Anything unusual goes to the byte reading; each way out returns at once (merged into
+/// one `Result`, the pair went through memory).
 #[inline]
 fn span(input: &[u8], a: usize) -> (usize, usize) {
-    around_words(input, a)
-        .unwrap_or_else(|Unsure| around_bytes(input, a))
-        .unwrap_or((0, 0))
+    let start = match local_words(input, a) {
+        Ok(Some(start)) => start,
+        Ok(None) => return (0, 0),
+        Err(Unsure) => return bytes_span(input, a),
+    };
+    match domain_words(input, a + 1) {
+        Ok(Some(end)) => (start, end),
+        Ok(None) => (0, 0),
+        Err(Unsure) => bytes_span(input, a),
+    }
+}
+
+/// [`around_bytes`] as [`span`] gives it.
+#[cold]
+#[inline(never)]
+fn bytes_span(input: &[u8], a: usize) -> (usize, usize) {
+    around_bytes(input, a).unwrap_or((0, 0))
 }
 
 /// The word-at-a-time reading met something unusual: a non-ASCII byte at an edge (maybe
@@ -71,16 +90,6 @@ fn span(input: &[u8], a: usize) -> (usize, usize) {
 /// domain (maybe an overlapping address), a local part
 /// of 32 bytes or more, a domain of 64 or more. The byte reading decides.
 struct Unsure;
-
-/// [`around`] for the common case, plain ASCII `local@domain` with no chain, in blocks of
-/// bytes: the local part backwards, the domain forwards, every byte classified once.
-#[inline(always)]
-fn around_words(input: &[u8], a: usize) -> Result<Option<(usize, usize)>, Unsure> {
-    let Some(start) = local_words(input, a)? else {
-        return Ok(None);
-    };
-    Ok(domain_words(input, a + 1)?.map(|end| (start, end)))
-}
 
 /// Flags of a byte for the word reading, one bit field per class. Shifting in the flags
 /// of a run of bytes, the last first (`acc << 1 | flags`), leaves bit `i` of each field
@@ -125,13 +134,44 @@ const fn flag_table(domain_table: bool) -> Flags {
     t
 }
 
-/// `acc` with the flags of `bytes` shifted in, the last byte first (see [`Flags`]).
+/// The flags of a byte at each place of an eight-byte block, already shifted there:
+/// `t[i][b]` is `flags[b] << i`. The flags of a block are then an `or` of eight loads,
+/// one load and one operation a byte (shifting each in cost two operations).
+type Placed = [Flags; 8];
+
+/// [`LOCAL_FLAGS`] at each place of a block.
+static LOCAL_PLACED: Placed = placed(&LOCAL_FLAGS);
+/// [`DOMAIN_FLAGS`] at each place of a block.
+static DOMAIN_PLACED: Placed = placed(&DOMAIN_FLAGS);
+
+/// `flags` at each place of a block (see [`Placed`]).
+const fn placed(flags: &Flags) -> Placed {
+    let mut t = [[0; 256]; 8];
+    let mut i = 0;
+    while i < 8 {
+        let mut b = 0;
+        while b < 256 {
+            t[i][b] = flags[b] << i;
+            b += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+/// `acc` with the flags of `bytes` shifted in, the last byte first: `acc << N` with the
+/// flags of byte `i` at bit `i` of each field (see [`Flags`]). `N` is 8 or 16.
 #[inline(always)]
-fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Flags) -> u64 {
-    bytes
-        .iter()
-        .rev()
-        .fold(acc, |acc, &b| acc << 1 | table[usize::from(b)])
+fn shift_in<const N: usize>(acc: u64, bytes: &[u8; N], table: &Placed) -> u64 {
+    let block = |k: usize| {
+        bytes
+            .iter()
+            .skip(8 * k)
+            .take(8)
+            .zip(table)
+            .fold(0, |m, (&b, t)| m | t[usize::from(b)])
+    };
+    (0..N / 8).rev().fold(acc, |f, k| f << 8 | block(k))
 }
 
 /// The `N` bytes from `input[i]`, in place, or copied into `tail` with zero bytes past
@@ -161,27 +201,41 @@ fn chunk_before<'a>(input: &'a [u8], end: usize, tail: &'a mut [u8; 8]) -> &'a [
 
 /// The start of the local part before the `@` at `a` (`None`: no valid one), read
 /// backwards eight bytes at a time into bit masks of its characters and dots. The first
-/// block is read apart and in place (near the input's start the byte reading decides),
-/// as in [`domain_words`].
+/// two blocks are read apart and in place (near the input's start the byte reading
+/// decides), as in [`domain_words`]: local parts of up to 15 bytes (most of them) end
+/// there, and a call for the second block cost more than reading it.
 #[inline(always)]
 fn local_words(input: &[u8], a: usize) -> Result<Option<usize>, Unsure> {
     let before = input.get(..a).filter(|_| a < input.len()).ok_or(Unsure)?;
-    let bytes = before.last_chunk::<8>().ok_or(Unsure)?;
-    let f = shift_in(0, bytes, &LOCAL_FLAGS);
-    if !f & 0xFF == 0 {
-        return local_words_long(input, a, f);
+    let (rest, bytes) = before.split_last_chunk::<8>().ok_or(Unsure)?;
+    let f = shift_in(0, bytes, &LOCAL_PLACED);
+    if !f & 0xFF != 0 {
+        return local_start(a, 1, bytes, f);
     }
-    local_start(a, 1, bytes, f)
+    let Some(bytes) = rest.last_chunk::<8>() else {
+        return local_words_long(input, a, 2, f);
+    };
+    let f = shift_in(f, bytes, &LOCAL_PLACED);
+    if !f & 0xFF != 0 {
+        return local_start(a, 2, bytes, f);
+    }
+    local_words_long(input, a, 3, f)
 }
 
-/// [`local_words`] past a first block of eight local-part bytes, whose flags are `f`.
+/// [`local_words`] from block `from` (counted from 1) on, past `from - 1` blocks of
+/// local-part bytes whose flags are `f`.
 #[inline(never)]
-fn local_words_long(input: &[u8], a: usize, mut f: u64) -> Result<Option<usize>, Unsure> {
+fn local_words_long(
+    input: &[u8],
+    a: usize,
+    from: usize,
+    mut f: u64,
+) -> Result<Option<usize>, Unsure> {
     let mut tail = [0; 8];
-    for k in 2..5 {
+    for k in from..5 {
         // All bytes so far are local-part characters, so none is before the input's start.
         let bytes = chunk_before(input, a.saturating_sub(8 * (k - 1)), &mut tail);
-        f = shift_in(f, bytes, &LOCAL_FLAGS);
+        f = shift_in(f, bytes, &LOCAL_PLACED);
         if !f & 0xFF != 0 {
             return local_start(a, k, bytes, f);
         }
@@ -216,7 +270,7 @@ fn domain_words(input: &[u8], d0: usize) -> Result<Option<usize>, Unsure> {
         .get(d0..)
         .and_then(<[u8]>::first_chunk::<16>)
         .ok_or(Unsure)?;
-    let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+    let f = shift_in(0, bytes, &DOMAIN_PLACED);
     let field = |shift: u32| f >> shift & 0xFFFF;
     let (dots, hyphens, alpha) = (field(D_DOT), field(D_HYPHEN), field(D_ALPHA));
     if !f & 0xFFFF == 0 {
@@ -239,7 +293,7 @@ fn domain_words_long(
     for k in 1..4 {
         let mut tail = [0; 16];
         let bytes = chunk(input, d0 + 16 * k, &mut tail);
-        let f = shift_in(0, bytes, &DOMAIN_FLAGS);
+        let f = shift_in(0, bytes, &DOMAIN_PLACED);
         let field = |shift: u32| (f >> shift & 0xFFFF) << (16 * k);
         dots |= field(D_DOT);
         hyphens |= field(D_HYPHEN);
@@ -264,11 +318,25 @@ fn run_end(
     hyphens: u64,
     alpha: u64,
 ) -> Result<Option<usize>, Unsure> {
-    if next >= 0xC2 || next == b'@' || is(next, LOCAL) {
+    if UNSURE_AFTER_DOMAIN[usize::from(next)] {
         return Err(Unsure);
     }
     Ok(domain_end(n, dots, hyphens, alpha))
 }
+
+/// The bytes after a domain's run that leave it to the byte reading (see [`run_end`]):
+/// maybe the start of an invisible character (`>= 0xC2`), an `@` or another local-part
+/// character. One load where three tests were.
+static UNSURE_AFTER_DOMAIN: [bool; 256] = {
+    let classes = super::class::build();
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0xC2 || b == b'@' as usize || classes[b] & LOCAL != 0;
+        b += 1;
+    }
+    t
+};
 
 /// The length of a domain whose run of domain bytes is `n < 64` long, with the given
 /// bit masks of dots, hyphens and letters (bit i: byte i), once the trailing dots and
@@ -663,9 +731,47 @@ mod tests {
             for (f, shift, yes) in want {
                 assert_eq!(f >> shift & 1, u64::from(yes), "{b:#x} {shift}");
             }
+            let unsure = b >= 0xC2 || b == b'@' || is(b, LOCAL);
+            assert_eq!(UNSURE_AFTER_DOMAIN[usize::from(b)], unsure, "{b:#x}");
             assert_eq!(
                 l.count_ones() + d.count_ones(),
                 want.iter().filter(|w| w.2).count() as u32
+            );
+        }
+    }
+
+    #[test]
+    fn placed_flags_are_the_flags_shifted() {
+        for (table, flags) in [
+            (&LOCAL_PLACED, &LOCAL_FLAGS),
+            (&DOMAIN_PLACED, &DOMAIN_FLAGS),
+        ] {
+            for (i, t) in table.iter().enumerate() {
+                for b in 0..256 {
+                    assert_eq!(t[b], flags[b] << i);
+                }
+            }
+        }
+        // Shifting a block in at once is shifting its bytes in one by one, the last first.
+        let bytes = *b"a.b-c_1@x.Y%+ \xc3\x80z";
+        let one_by_one = |acc: u64, bytes: &[u8], flags: &Flags| {
+            bytes
+                .iter()
+                .rev()
+                .fold(acc, |acc, &b| acc << 1 | flags[usize::from(b)])
+        };
+        for acc in [0, 0xFF, 0x00FF_00FF, 0x0101_0101] {
+            let (b8, b16) = (
+                bytes.first_chunk::<8>().unwrap(),
+                bytes.first_chunk::<16>().unwrap(),
+            );
+            assert_eq!(
+                shift_in(acc, b8, &LOCAL_PLACED),
+                one_by_one(acc, b8, &LOCAL_FLAGS)
+            );
+            assert_eq!(
+                shift_in(acc, b16, &DOMAIN_PLACED),
+                one_by_one(acc, b16, &DOMAIN_FLAGS)
             );
         }
     }
@@ -693,7 +799,7 @@ mod tests {
         #[test]
         fn word_reading_agrees_with_the_byte_reading(
             pieces in proptest::collection::vec(
-                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z]{60,70})",
+                "([a-c]{1,3}|[A-Z0-9]|\\.|-|@|\\.(id|co|c1)|-\\.co|[a-c]?\\.?@[a-c]{1,2}\\.(co|id)|[_+%]|\u{200B}|\u{AD}|\u{FEFF}|é|\u{80}|[ ,\"\r]|[a-z0-9.]{6,17}|[a-z]{60,70})",
                 0..20,
             ),
         ) {
@@ -702,14 +808,69 @@ mod tests {
             // At every `@`, in the whole input and cut short on either side (the
             // word loads past the input's ends).
             for a in (0..b.len()).filter(|&a| b[a] == b'@') {
-                for start in [0, a.saturating_sub(3), a.saturating_sub(9)] {
-                    for end in [b.len(), (a + 9).min(b.len()), a + 1] {
+                // The cuts around 8 and 16 bytes meet the blocks' edges.
+                let starts = [0, 3, 9, 16, 17].map(|k| a.saturating_sub(k));
+                for start in starts {
+                    let ends = [b.len(), a + 1].into_iter().chain(
+                        [9, 16, 17, 18].map(|k| (a + k).min(b.len())),
+                    );
+                    for end in ends {
                         let input = &b[start..end];
                         proptest::prop_assert_eq!(
                             around(input, a - start),
                             around_bytes(input, a - start),
                             "{:?} {} {} {}", s, a, start, end
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_reading_agrees_at_the_block_edges() {
+        // Local parts and domains of every length up to past two blocks, with one or two
+        // dots (or hyphens) at every place, after and before every kind of byte.
+        let marks = |n: usize, fill: u8, mark: u8| {
+            let mut all = vec![vec![fill; n]];
+            for i in 0..n {
+                for j in i..n {
+                    let mut v = vec![fill; n];
+                    v[i] = mark;
+                    v[j] = mark;
+                    all.push(v);
+                }
+            }
+            all
+        };
+        let check = |s: &[u8]| {
+            let a = s.iter().position(|&b| b == b'@').unwrap();
+            assert_eq!(
+                around(s, a),
+                around_bytes(s, a),
+                "{}",
+                String::from_utf8_lossy(s)
+            );
+        };
+        let befores: [&[u8]; 5] = [b"", b",", b" ", "é".as_bytes(), b"x,_"];
+        for n in 1..=20 {
+            for local in marks(n, b'a', b'.') {
+                for before in befores {
+                    check(&[before, &local, b"@mail.go.id,x"].concat());
+                    check(&[before, &local, b"@mail.go.id, and then more text"].concat());
+                }
+            }
+        }
+        let afters: [&[u8]; 6] = [b"", b",", b"@b.co", b"%", "é".as_bytes(), b"-,"];
+        for n in 1..=20 {
+            for mark in [b'.', b'-'] {
+                for domain in marks(n, b'b', mark) {
+                    for after in afters {
+                        for tail in [&b""[..], b" and then more text, past a block"] {
+                            let local: &[u8] = b"x,budi.santoso364@";
+                            check(&[local, &domain, b".id", after, tail].concat());
+                            check(&[b"x,budi@", &domain[..], after, tail].concat());
+                        }
                     }
                 }
             }

@@ -286,11 +286,12 @@ impl AtFinder {
         }
     }
 
-    /// Index of the first `@` in `haystack`.
+    /// Index of the first `@` in `haystack`. Haystacks under 32 bytes (near the input's
+    /// end) go to `memchr`: the searcher's own path for them kept more state in the loop.
     #[inline]
     fn find(&self, haystack: &[u8]) -> Option<usize> {
         #[cfg(all(target_arch = "x86_64", feature = "std"))]
-        if let Some(one) = &self.avx2 {
+        if let Some(one) = self.avx2.as_ref().filter(|_| haystack.len() >= 32) {
             return one.find(haystack);
         }
         memchr::memchr(b'@', haystack)
@@ -345,7 +346,7 @@ impl MailStream {
             };
             self.pos = i;
             self.cached = Some(f);
-            return Some(f);
+            return self.cached;
         }
         self.done = true;
         None

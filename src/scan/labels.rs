@@ -174,15 +174,16 @@ fn may_name_email(context: &[u8; EMAIL_CONTEXT]) -> bool {
         }
         u64::from_le_bytes(b)
     };
-    // The `l` bytes (any case) as one bit mask, bit `i` for `context[8 + i]`, without
-    // branches; one lane after the other (see [`letter_bits`]).
-    let mut ls = 0u32;
-    for q in (1..EMAIL_CONTEXT / 8).rev() {
-        ls = ls << 8 | byte_bits(eq_byte_mask(word(8 * q) | FOLD, b'l'));
-    }
+    // The `l` bytes (any case) as one bit mask, without branches: the byte flags of lane
+    // `q` (bit 7 of byte `k`) shifted down to bit `8k + q - 1`, so the lanes need no
+    // compressing (see [`byte_bits`]): four lanes, four bits a byte.
+    let mut ls = (1..EMAIL_CONTEXT / 8).fold(0u64, |m, q| {
+        m | eq_byte_mask(word(8 * q) | FOLD, b'l') >> (8 - q)
+    });
     let mut found = false;
     while ls != 0 {
-        let l = 8 + ls.trailing_zeros() as usize; // the `l`: 8 to 39
+        let bit = ls.trailing_zeros() as usize;
+        let l = 8 * (bit % 8 + 1) + bit / 8; // the `l`: 8 to 39
         let ending = word(l - 7) | FOLD; // the eight bytes ending at it
         found |= (ending >> 32 == u64::from(u32::from_le_bytes(*b"mail")))
             | (ending >> 24 == u64::from_le_bytes(*b"surel\0\0\0"));
@@ -988,6 +989,16 @@ mod tests {
                 !may_name_email(&right_aligned(w.as_bytes(), w.len())),
                 "{w}"
             );
+        }
+        // The `l` at every place of the window: every lane and byte of the mask.
+        for l in 8..EMAIL_CONTEXT {
+            for word in [&b"mail"[..], b"surel"] {
+                let mut context = [b'x'; EMAIL_CONTEXT];
+                context[l + 1 - word.len()..=l].copy_from_slice(word);
+                assert!(may_name_email(&context), "{l}");
+                context[l] = b'k';
+                assert!(!may_name_email(&context), "{l}");
+            }
         }
     }
 
