@@ -4,9 +4,7 @@
 //! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
 //! labels are read only for candidates that already validate.
 
-use super::class::{
-    LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, find_digit, is,
-};
+use super::class::{LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, find_run, is};
 use super::labels::{Label, email_label_before, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
@@ -395,9 +393,9 @@ pub(crate) fn scan_range(cx: &Ctx<'_>, from: usize, limit: usize, sink: &mut Sin
         // Group starts up to `limit` (a `+` at `limit - 1` belongs to a group at `limit`).
         let end = input.len().min(limit.saturating_add(1));
         let mut i = from;
-        while let Some(d) = find_digit(input, i, end) {
-            let mut j = digit_run_end(input, d + 1, usize::MAX);
-            if d == 0 || !digit_at(input, d - 1) {
+        while let Some((d, mut j)) = find_run(input, i, end) {
+            // `d` starts a run unless the search started inside one.
+            if d > i || d == 0 || !digit_at(input, d - 1) {
                 let chain = &mut chain;
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
