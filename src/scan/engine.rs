@@ -110,7 +110,9 @@ impl Ctx<'_> {
         if cp & PREFIX != 0 {
             return Quick::Slow;
         }
-        if d < cursor || d >= limit {
+        // The scan loop never looks before the cursor.
+        debug_assert!(d >= cursor);
+        if d >= limit {
             return Quick::Nothing; // no prefix form, and the plain form starts out of range
         }
         // Left: `p` is no digit (`d` starts a run).
