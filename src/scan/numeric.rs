@@ -446,10 +446,14 @@ impl Chain {
 /// dismissed here without walking their groups; otherwise `None` (walk the chain).
 #[inline]
 pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
-    let (w0, w1) = (
-        crate::digits::word_at(input, g),
-        crate::digits::word_at(input, g + 8),
-    );
+    // Sixteen bytes at once but near the input's end.
+    let (w0, w1) = match input.get(g..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(b) => crate::digits::words16(b),
+        None => (
+            crate::digits::word_at(input, g),
+            crate::digits::word_at(input, g + 8),
+        ),
+    };
     let (nd0, nd1) = (
         crate::digits::non_digit_mask(w0),
         crate::digits::non_digit_mask(w1),
