@@ -122,6 +122,12 @@ impl Ctx<'_> {
                 return Quick::Nothing; // strongly linked to the digits before
             }
             if !(p == b' ' && pp & LINK == 0) {
+                // A separator run may link it to digits before, but with nothing able to link
+                // it to a group after it, the run alone is the candidate: of a length no kind
+                // takes (`No. 119,` in an address), it is none.
+                if possible_kinds(j - d, Form::Plain) & self.kinds == 0 && !is(at(input, j), LINK) {
+                    return Quick::Nothing;
+                }
                 return Quick::Slow;
             }
         } else if cp & WORD != 0 {
@@ -435,4 +441,49 @@ pub(crate) fn scan_range(cx: &Ctx<'_>, from: usize, limit: usize, sink: &mut Sin
         next_mail = mail.next(cx, cursor, limit);
     }
     cursor.max(limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        // `Ctx::quick` gives what `Ctx::at_group`, its reference, gives wherever it decides
+        // (a candidate or none), and `SlowRight` only where the left side is as checked.
+        #[test]
+        fn quick_agrees_with_at_group(
+            s in "([0-9]{1,17}|[ .\\-/]{1,2}|\u{a0}|[a-zA-Z_]|[,;:()+@\"]|No\\. ){0,12}",
+            cut in 0usize..3,
+            hint in proptest::option::of(proptest::sample::select(vec![Kind::Nik, Kind::Phone])),
+        ) {
+            let input = s.as_bytes();
+            let kinds = super::super::validate::enabled(&super::super::ScanConfig::default());
+            let cx = Ctx { input, hint, kinds };
+            let mut chain = Chain::new();
+            for d in 0..input.len() {
+                if !digit_at(input, d) || (d > 0 && digit_at(input, d - 1)) {
+                    continue;
+                }
+                let mut j = d;
+                while digit_at(input, j) {
+                    j += 1;
+                }
+                let limit = [input.len(), d, d + 1][cut];
+                let mut resume = j;
+                let want = cx.at_group(&mut chain, d, j, 0, limit, false, &mut resume);
+                match cx.quick(d, j, 0, limit) {
+                    Quick::Nothing => proptest::prop_assert_eq!(want, None, "{:?} {}", s, d),
+                    Quick::Found(f) => proptest::prop_assert_eq!(want, Some(f), "{:?} {}", s, d),
+                    Quick::SlowRight => {
+                        let mut checked = j;
+                        let got = cx.at_group(&mut chain, d, j, 0, limit, true, &mut checked);
+                        proptest::prop_assert_eq!(got, want, "{:?} {}", s, d);
+                        proptest::prop_assert_eq!(checked, resume, "{:?} {}", s, d);
+                    }
+                    Quick::Slow => {}
+                }
+            }
+        }
+    }
 }
