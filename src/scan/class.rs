@@ -168,6 +168,58 @@ pub(crate) fn find_digit(input: &[u8], from: usize, end: usize) -> Option<usize>
     None
 }
 
+/// The first digit run starting at or after `from` and before `end`: its start and end, as
+/// [`find_digit`] then `digit_run_end` give them (a run reaching back before `from` is cut
+/// at `from`). In tables the next run is usually within eight bytes: one word then gives
+/// its start and, for a short run, its end.
+#[inline(always)]
+pub(crate) fn find_run(input: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    if from + 8 <= end {
+        if let Some(src) = input.get(from..from + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(src);
+            let nd = non_digit_mask(u64::from_le_bytes(w));
+            let digits = !nd & HI;
+            if digits != 0 {
+                let first = digits.trailing_zeros();
+                let d = from + (first / 8) as usize;
+                // The non-digits after the run's first digit, in this word.
+                let after = nd & (u64::MAX << first);
+                let j = if after != 0 {
+                    from + (after.trailing_zeros() / 8) as usize
+                } else {
+                    run_end(input, from + 8)
+                };
+                return Some((d, j));
+            }
+            i = from + 8;
+        }
+    }
+    let d = find_digit(input, i, end)?;
+    Some((d, run_end(input, d + 1)))
+}
+
+/// End of the digit run at `i` (`i` itself when `input[i]` is no digit): `digit_run_end`
+/// without a cap, which the scan loop does not need.
+#[inline(always)]
+fn run_end(input: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let Some(src) = input.get(j..j + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(src);
+        let m = non_digit_mask(u64::from_le_bytes(w));
+        if m != 0 {
+            return j + (m.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while digit_at(input, j) {
+        j += 1;
+    }
+    j
+}
+
 /// The eight bytes of `b` at `k` as a little-endian word (zeros past its end).
 #[inline(always)]
 fn word(b: &[u8], k: usize) -> u64 {
@@ -187,8 +239,8 @@ fn any_digit(w: u64) -> u64 {
 }
 
 /// End of the digit run starting at `i` (`i` itself when `input[i]` is no digit), at most
-/// `i + cap`: word at a time.
-#[inline]
+/// `i + cap`: word at a time. The reference for [`find_run`] and the chain walk's tests.
+#[cfg(test)]
 pub(crate) fn digit_run_end(input: &[u8], i: usize, cap: usize) -> usize {
     let stop = input.len().min(i.saturating_add(cap));
     let mut j = i;
@@ -268,6 +320,20 @@ mod tests {
                 }
             }
             buf[p] = if p % 2 == 0 { b'/' } else { b':' };
+        }
+    }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        // `find_run` is `find_digit` then `digit_run_end`, from any start and end.
+        #[test]
+        fn find_run_agrees_with_find_digit_and_run_end(
+            s in proptest::collection::vec(proptest::sample::select(b"0123456789/:a ".to_vec()), 0..120),
+            from in 0usize..130,
+            end in 0usize..130,
+        ) {
+            let input = &s[..];
+            let want = find_digit(input, from, end).map(|d| (d, digit_run_end(input, d + 1, usize::MAX)));
+            proptest::prop_assert_eq!(find_run(input, from, end), want);
         }
     }
 }

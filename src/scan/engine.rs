@@ -4,9 +4,7 @@
 //! it. Candidates are found by skipping to digits (word at a time) and to `@` (memchr);
 //! labels are read only for candidates that already validate.
 
-use super::class::{
-    LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, digit_run_end, find_digit, is,
-};
+use super::class::{LINK, PREFIX, SPACE, STRONG_SEP, WORD, at, class, digit_at, find_run, is};
 use super::labels::{Label, email_label_before, label_before};
 use super::numeric::{
     Chain, Form, MAX_DIGITS, MIN_DIGITS, left_of_group, left_ok, paren_prefix, plus_trunk_prefix,
@@ -112,7 +110,9 @@ impl Ctx<'_> {
         if cp & PREFIX != 0 {
             return Quick::Slow;
         }
-        if d < cursor || d >= limit {
+        // The scan loop never looks before the cursor.
+        debug_assert!(d >= cursor);
+        if d >= limit {
             return Quick::Nothing; // no prefix form, and the plain form starts out of range
         }
         // Left: `p` is no digit (`d` starts a run).
@@ -122,6 +122,12 @@ impl Ctx<'_> {
                 return Quick::Nothing; // strongly linked to the digits before
             }
             if !(p == b' ' && pp & LINK == 0) {
+                // A separator run may link it to digits before, but with nothing able to link
+                // it to a group after it, the run alone is the candidate: of a length no kind
+                // takes (`No. 119,` in an address), it is none.
+                if possible_kinds(j - d, Form::Plain) & self.kinds == 0 && !is(at(input, j), LINK) {
+                    return Quick::Nothing;
+                }
                 return Quick::Slow;
             }
         } else if cp & WORD != 0 {
@@ -396,9 +402,9 @@ pub(crate) fn scan_range(cx: &Ctx<'_>, from: usize, limit: usize, sink: &mut Sin
         // Group starts up to `limit` (a `+` at `limit - 1` belongs to a group at `limit`).
         let end = input.len().min(limit.saturating_add(1));
         let mut i = from;
-        while let Some(d) = find_digit(input, i, end) {
-            let mut j = digit_run_end(input, d + 1, usize::MAX);
-            if d == 0 || !digit_at(input, d - 1) {
+        while let Some((d, mut j)) = find_run(input, i, end) {
+            // `d` starts a run unless the search started inside one.
+            if d > i || d == 0 || !digit_at(input, d - 1) {
                 let chain = &mut chain;
                 let found = match cx.quick(d, j, cursor, limit) {
                     Quick::Nothing => None,
@@ -436,4 +442,49 @@ pub(crate) fn scan_range(cx: &Ctx<'_>, from: usize, limit: usize, sink: &mut Sin
         next_mail = mail.next(cx, cursor, limit);
     }
     cursor.max(limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        // `Ctx::quick` gives what `Ctx::at_group`, its reference, gives wherever it decides
+        // (a candidate or none), and `SlowRight` only where the left side is as checked.
+        #[test]
+        fn quick_agrees_with_at_group(
+            s in "([0-9]{1,17}|[ .\\-/]{1,2}|\u{a0}|[a-zA-Z_]|[,;:()+@\"]|No\\. ){0,12}",
+            cut in 0usize..3,
+            hint in proptest::option::of(proptest::sample::select(vec![Kind::Nik, Kind::Phone])),
+        ) {
+            let input = s.as_bytes();
+            let kinds = super::super::validate::enabled(&super::super::ScanConfig::default());
+            let cx = Ctx { input, hint, kinds };
+            let mut chain = Chain::new();
+            for d in 0..input.len() {
+                if !digit_at(input, d) || (d > 0 && digit_at(input, d - 1)) {
+                    continue;
+                }
+                let mut j = d;
+                while digit_at(input, j) {
+                    j += 1;
+                }
+                let limit = [input.len(), d, d + 1][cut];
+                let mut resume = j;
+                let want = cx.at_group(&mut chain, d, j, 0, limit, false, &mut resume);
+                match cx.quick(d, j, 0, limit) {
+                    Quick::Nothing => proptest::prop_assert_eq!(want, None, "{:?} {}", s, d),
+                    Quick::Found(f) => proptest::prop_assert_eq!(want, Some(f), "{:?} {}", s, d),
+                    Quick::SlowRight => {
+                        let mut checked = j;
+                        let got = cx.at_group(&mut chain, d, j, 0, limit, true, &mut checked);
+                        proptest::prop_assert_eq!(got, want, "{:?} {}", s, d);
+                        proptest::prop_assert_eq!(checked, resume, "{:?} {}", s, d);
+                    }
+                    Quick::Slow => {}
+                }
+            }
+        }
+    }
 }

@@ -446,23 +446,21 @@ impl Chain {
 /// dismissed here without walking their groups; otherwise `None` (walk the chain).
 #[inline]
 pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
-    let (w0, w1) = (
-        crate::digits::word_at(input, g),
-        crate::digits::word_at(input, g + 8),
-    );
-    let (nd0, nd1) = (
-        crate::digits::non_digit_mask(w0),
-        crate::digits::non_digit_mask(w1),
-    );
-    // Bytes that end the run: neither a digit nor an ASCII separator.
-    let stop0 = nd0 & !ascii_separator_mask(w0);
-    let stop1 = nd1 & !ascii_separator_mask(w1);
+    // Sixteen bytes at once but near the input's end.
+    let (w0, w1) = match input.get(g..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(b) => crate::digits::words16(b),
+        None => (
+            crate::digits::word_at(input, g),
+            crate::digits::word_at(input, g + 8),
+        ),
+    };
+    let ((digit0, stop0), (digit1, stop1)) = (digits_and_stops(w0), digits_and_stops(w1));
     let (stop, digits_before) = if stop0 != 0 {
         let below = (stop0 & stop0.wrapping_neg()) - 1; // the bytes before the first stop
-        (stop0.trailing_zeros() / 8, (!nd0 & HI & below).count_ones())
+        (stop0.trailing_zeros() / 8, (digit0 & below).count_ones())
     } else if stop1 != 0 {
         let below = (stop1 & stop1.wrapping_neg()) - 1;
-        let n = (!nd0 & HI).count_ones() + (!nd1 & HI & below).count_ones();
+        let n = digit0.count_ones() + (digit1 & below).count_ones();
         (8 + stop1.trailing_zeros() / 8, n)
     } else {
         return None; // the run goes on past the 16 bytes
@@ -471,13 +469,16 @@ pub(crate) fn short_run_end(input: &[u8], g: usize) -> Option<usize> {
     (at(input, end) < 0x80 && (digits_before as usize) < MIN_DIGITS).then_some(end)
 }
 
-/// Bit 7 of each byte of `w` set where that byte is space, `.`, `-` or `/` (exact per byte).
+/// Bit 7 of each byte of `w` set where that byte is a digit, and where it ends a run of digits
+/// and ASCII separators (neither a digit nor space, `.`, `-`, `/`): exact per byte. Digits
+/// and `-./` are 0x2D-0x39, so the range tests share their sums.
 #[inline(always)]
-fn ascii_separator_mask(w: u64) -> u64 {
+fn digits_and_stops(w: u64) -> (u64, u64) {
     let low = w & !HI;
-    // `-`, `.`, `/` are 0x2D-0x2F.
-    let dash_to_slash = (low + LO * (0x80 - 0x2D)) & !(low + LO * (0x80 - 0x30)) & !w & HI;
-    dash_to_slash | space_mask(w)
+    let below_colon = !(low + LO * (0x80 - 0x3A)) & !w & HI;
+    let dash_to_nine = (low + LO * (0x80 - 0x2D)) & below_colon;
+    let digits = (low + LO * (0x80 - 0x30)) & below_colon;
+    (digits, HI & !(dash_to_nine | space_mask(w)))
 }
 
 /// Bit 7 of each byte of `w` set where that byte is a space (exact per byte).
@@ -745,18 +746,19 @@ mod tests {
     }
 
     #[test]
-    fn separator_mask_is_exact() {
+    fn digit_and_stop_masks_are_exact() {
         for b in 0..=255u8 {
             for pos in 0..8 {
-                let mut w = [b'1'; 8];
-                w[pos] = b;
-                let m = ascii_separator_mask(u64::from_le_bytes(w));
-                let sep = is(b, STRONG_SEP | SPACE);
-                assert_eq!(
-                    m,
-                    if sep { 0x80u64 << (8 * pos) } else { 0 },
-                    "{b} at {pos}"
-                );
+                for fill in [b'1', b' ', b'x', 0xC2] {
+                    let mut w = [fill; 8];
+                    w[pos] = b;
+                    let (digits, stops) = digits_and_stops(u64::from_le_bytes(w));
+                    let flag = |yes: bool| if yes { 0x80u64 << (8 * pos) } else { 0 };
+                    let lane = 0xFFu64 << (8 * pos);
+                    assert_eq!(digits & lane, flag(b.is_ascii_digit()), "{b} at {pos}");
+                    let stop = !b.is_ascii_digit() && !is(b, STRONG_SEP | SPACE);
+                    assert_eq!(stops & lane, flag(stop), "{b} at {pos}");
+                }
             }
         }
     }
