@@ -245,8 +245,31 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     #[inline(never)] // one copy for the four callers (measured: inlining gains nothing)
     pub(crate) fn extend(&mut self, input: &[u8], g: usize, amount: bool) {
+        if let Some(Ok(win)) = input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
+            if self.extend_written(win, g) {
+                return;
+            }
+        }
+        self.extend_walk(input, g, amount);
+    }
+
+    /// [`Chain::extend`] past the written shapes: the window walk, else the general one.
+    /// Out of line, so that the written shapes do not pay for its registers.
+    #[inline(never)]
+    fn extend_walk(&mut self, input: &[u8], g: usize, amount: bool) {
         if !self.extend_fast(input, g, amount) {
             self.extend_general(input, g, amount);
+        }
+    }
+
+    /// The commonest written shapes, told apart by one byte of the window:
+    /// [`Chain::extend_written_npwp`] and [`Chain::extend_written_phone`].
+    #[inline(always)]
+    fn extend_written(&mut self, win: &WindowBytes, g: usize) -> bool {
+        match win.get(2..5) {
+            Some([b'.', _, _]) => self.extend_written_npwp(win, g),
+            Some([_, _, b'-']) => self.extend_written_phone(win, g),
+            _ => false,
         }
     }
 
@@ -269,7 +292,7 @@ impl Chain {
         for (d, &b) in win.iter_mut().zip(input.get(g..).unwrap_or(&[])) {
             *d = b;
         }
-        self.extend_window(&win, g, amount)
+        self.extend_written(&win, g) || self.extend_window(&win, g, amount)
     }
 
     /// [`Chain::extend`] decided on bit masks of `win`, the 32 bytes from `g` (and 8 more), for
@@ -280,15 +303,6 @@ impl Chain {
     /// chain stops and where it may end. Returns false, having changed nothing, otherwise.
     #[inline(always)]
     fn extend_window(&mut self, win: &WindowBytes, g: usize, amount: bool) -> bool {
-        // The commonest written shapes first, told apart by one byte.
-        let shape = match win.get(2..5) {
-            Some([b'.', _, _]) => self.extend_written_npwp(win, g),
-            Some([_, _, b'-']) => self.extend_written_phone(win, g),
-            _ => false,
-        };
-        if shape {
-            return true;
-        }
         let Window { digit, space, stop } = Window::read(win);
         // One past the last digit (`digit` has no bit from `stop` on), and the separators
         // between the groups: each alone, so that every one links two groups, a space weakly.
