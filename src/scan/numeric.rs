@@ -19,7 +19,7 @@
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
 use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
-use crate::digits::{HI, LO, byte_bits, non_digit_mask};
+use crate::digits::{HI, LO, byte_bits};
 
 /// Most digits any numeric kind has (NITKU: 22).
 pub(crate) const MAX_DIGITS: usize = 22;
@@ -379,25 +379,20 @@ impl Chain {
     /// Returns false, having changed nothing, for any other window.
     #[inline(always)]
     fn extend_written_npwp(&mut self, win: &WindowBytes, g: usize) -> bool {
-        // The separators' bytes: `.` at 2, 6, 10 and 16, `-` at 12.
-        const S0: u64 = 0x00FF_0000_00FF_0000;
-        const S1: u64 = 0x0000_00FF_00FF_0000;
-        const S2: u64 = 0x0000_0000_0000_00FF;
-        // The digits' bytes of the third word (17 to 19).
-        const D2: u64 = 0x0000_0000_FFFF_FF00;
+        const T: [Template; 3] = [
+            Template::new(*b"00.000.0"),
+            Template::new(*b"00.0-000"),
+            Template::new(*b".000????"),
+        ];
         let (w0, w1, w2) = (
             window_word(win, 0),
             window_word(win, 8),
             window_word(win, 16),
         );
-        let non_digit =
-            (non_digit_mask(w0) & !S0) | (non_digit_mask(w1) & !S1) | (non_digit_mask(w2) & D2);
         let stop = class(win.get(20).copied().unwrap_or(0));
         let len0 = self.len;
-        if w0 & S0 != 0x002E_0000_002E_0000
-            || w1 & S1 != 0x0000_002D_002E_0000
-            || w2 & S2 != 0x2E
-            || non_digit != 0
+        let [t0, t1, t2] = &T;
+        if !(t0.fits(w0) && t1.fits(w1) && t2.fits(w2))
             || stop & LINK != 0
             || len0 > MAX_DIGITS - 15
         {
@@ -431,12 +426,8 @@ impl Chain {
     /// having changed nothing, for any other window.
     #[inline(always)]
     fn extend_written_phone(&mut self, win: &WindowBytes, g: usize) -> bool {
-        // The separators' bytes: `-` at 4 and 9; the digits' bytes of the second word.
-        const S0: u64 = 0x0000_00FF_0000_0000;
-        const S1: u64 = 0x0000_0000_0000_FF00;
-        const D1: u64 = 0x0000_FFFF_FFFF_00FF;
+        const T: [Template; 2] = [Template::new(*b"0000-000"), Template::new(*b"0-0000??")];
         let (w0, w1) = (window_word(win, 0), window_word(win, 8));
-        let non_digit = (non_digit_mask(w0) & !S0) | (non_digit_mask(w1) & D1);
         let next = win.get(14).copied().unwrap_or(0);
         let after = win.get(15).copied().unwrap_or(0);
         // The chain stops at the byte after the last group, or at the one after a space.
@@ -447,12 +438,8 @@ impl Chain {
             (c, c & WORD == 0)
         };
         let len0 = self.len;
-        if w0 & S0 != 0x0000_002D_0000_0000
-            || w1 & S1 != 0x2D00
-            || non_digit != 0
-            || stop & LINK != 0
-            || len0 > MAX_DIGITS - 12
-        {
+        let [t0, t1] = &T;
+        if !(t0.fits(w0) && t1.fits(w1)) || stop & LINK != 0 || len0 > MAX_DIGITS - 12 {
             return false;
         }
         // Bytes 0-3, 5-8 and 10-13 of the window.
@@ -706,6 +693,45 @@ impl AmountShape {
             seps &= seps - 1;
         }
         true
+    }
+}
+
+/// A word's worth of a written shape: `0` for any digit, `?` for any byte, and bytes that
+/// must be as they are (separators).
+struct Template {
+    /// The shape's bytes (`0` for a digit, 0 for any byte).
+    bytes: u64,
+    /// Added to each byte XOR the shape (bit 7 cleared): carries into bit 7 when a digit's
+    /// byte is past `9` (0x76) or a fixed byte is not itself (0x7F); 0 for any byte.
+    add: u64,
+    /// 0xFF for each byte checked, 0 for any byte.
+    mask: u64,
+}
+
+impl Template {
+    const fn new(t: [u8; 8]) -> Template {
+        let (mut bytes, mut add, mut mask) = (0u64, 0u64, 0u64);
+        let mut k = 0;
+        while k < 8 {
+            let (b, a, m) = match t[k] {
+                b'?' => (0, 0, 0),
+                b'0' => (b'0', 0x76, 0xFF),
+                c => (c, 0x7F, 0xFF),
+            };
+            bytes |= (b as u64) << (8 * k);
+            add |= (a as u64) << (8 * k);
+            mask |= (m as u64) << (8 * k);
+            k += 1;
+        }
+        Template { bytes, add, mask }
+    }
+
+    /// Whether the bytes of `w` fit the shape: each digit place an ASCII digit, each fixed
+    /// byte itself (exact per byte: the sums stay below 0x100, no carry crosses bytes).
+    #[inline(always)]
+    const fn fits(&self, w: u64) -> bool {
+        let x = (w ^ self.bytes) & self.mask;
+        (((x & !HI) + self.add) | x) & HI == 0
     }
 }
 
@@ -964,6 +990,24 @@ mod tests {
             let mut c = Chain::new();
             c.clear();
             assert!(c.extend_fast(input, 0, true), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn template_fit_is_exact() {
+        let t = Template::new(*b"0.?0-0?0");
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = *b"1.x2-3y4";
+                w[pos] = b;
+                let want = match pos {
+                    1 => b == b'.',
+                    4 => b == b'-',
+                    2 | 6 => true,
+                    _ => b.is_ascii_digit(),
+                };
+                assert_eq!(t.fits(u64::from_le_bytes(w)), want, "{b} at {pos}");
+            }
         }
     }
 
