@@ -257,6 +257,12 @@ impl Chain {
     /// Out of line, so that the written shapes do not pay for its registers.
     #[inline(never)]
     fn extend_walk(&mut self, input: &[u8], g: usize, amount: bool) {
+        // Here rather than with the written shapes: rarer, and its registers would cost them.
+        if let Some(Ok(win)) = input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
+            if self.extend_long_group(win, g) {
+                return;
+            }
+        }
         if !self.extend_fast(input, g, amount) {
             self.extend_general(input, g, amount);
         }
@@ -271,6 +277,38 @@ impl Chain {
             Some([_, _, b'-']) => self.extend_written_phone(win, g),
             _ => false,
         }
+    }
+
+    /// [`Chain::extend_window`] for a group of more than eight digits followed by one space
+    /// and another digit (`3171011708450001 0812-…`, values in a row): a space joins no
+    /// group that long, so the chain is the group alone, ending before the space. Returns
+    /// false, having changed nothing, for any other window.
+    #[inline(always)]
+    fn extend_long_group(&mut self, win: &WindowBytes, g: usize) -> bool {
+        if !DIGITS.fits(window_word(win, 0)) {
+            return false;
+        }
+        let m1 = crate::digits::non_digit_mask(window_word(win, 8));
+        let m2 = crate::digits::non_digit_mask(window_word(win, 16));
+        let n = if m1 != 0 {
+            8 + m1.trailing_zeros() / 8
+        } else {
+            16 + m2.trailing_zeros() / 8 // 24 when all are digits
+        } as usize;
+        let len0 = self.len;
+        if n <= WEAK_GROUP_MAX
+            || len0 + n > MAX_DIGITS
+            || win.get(n) != Some(&b' ')
+            || !win.get(n + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return false;
+        }
+        self.copy_group(win, 0, len0, n);
+        self.base = g;
+        self.len = len0 + n;
+        // A group spans at most 22 digits.
+        self.push_end(n as u32, len0 + n, false);
+        true
     }
 
     /// [`Chain::extend_window`] on the bytes from `g`; false when it cannot decide.
@@ -696,6 +734,9 @@ impl AmountShape {
     }
 }
 
+/// Eight digits.
+const DIGITS: Template = Template::new(*b"00000000");
+
 /// A word's worth of a written shape: `0` for any digit, `?` for any byte, and bytes that
 /// must be as they are (separators).
 struct Template {
@@ -926,7 +967,7 @@ mod tests {
     /// chain, runs of two separators (the cases the proptest below first found).
     #[test]
     fn window_walk_edge_cases() {
-        let cases: [&[u8]; 30] = [
+        let cases: [&[u8]; 40] = [
             b"0812-5181-5339 demam",
             b"52.104.102.0-561.000,",
             b"52.104.102.0-561.000A",
@@ -943,6 +984,16 @@ mod tests {
             b"0812-5181-5339. x",
             b"0812-5181-5339\xC2\xA0x",
             b"0812-5181-53390",
+            b"0812-5181-5339 3171011708450001",
+            b"0812-5181-5339 317101170",
+            b"0812-5181-5339 31710117 x",
+            b"3171011708450001 0812-5181-5339",
+            b"317101170 1",
+            b"31710117 1",
+            b"3171011708450001  1",
+            b"3171011708450001 A",
+            b"3171011708450001000000 1",
+            b"31710117084500010000000 1",
             b"3171011908004782 0812-5181-5339 batuk",
             b"0812-5181-5339 3171011908004782 batuk",
             b"0812 5181 5339 0812 4515 8054 0812",
@@ -1034,6 +1085,13 @@ mod tests {
             (b"081251815339".to_vec(), vec![(14, 12, false)])
         );
         c.clear();
+        assert!(c.extend_long_group(&pad(b"3171011708450001 0812"), 0));
+        assert_eq!(
+            summary(&c),
+            (b"3171011708450001".to_vec(), vec![(16, 16, false)])
+        );
+        c.clear();
+        assert!(!c.extend_long_group(&pad(b"31710117 0812"), 0));
         assert!(!c.extend_written_phone(&pad(b"0812-5181-5339 1"), 0));
         assert!(!c.extend_written_npwp(&pad(b"52.104.102.0-561.000 1"), 0));
         assert_eq!((c.len, c.n_ends), (0, 0));
@@ -1048,24 +1106,27 @@ mod tests {
             s in concat!(
                 "([0-9]{2}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]-[0-9]{3}\\.[0-9]{3}|[0-9]{4}-[0-9]{4}-[0-9]{4}",
                 "|[0-9]{1,3}[.\\-/ ]?[0-9]{2,4}[.\\- ][0-9]{3}[.\\-][0-9]{1,2}[\\-.][0-9]{3}[. ]?[0-9]{2,4}",
-                "|[0-9]{3,5}[\\- ][0-9]{3,5}[\\-. ]?[0-9]{3,5})",
-                "([ ,.\\-/A_+]|\u{a0}|[0-9]){0,3}",
+                "|[0-9]{3,5}[\\- ][0-9]{3,5}[\\-. ]?[0-9]{3,5}|[0-9]{7,23})",
+                "([ ,.\\-/A_+]|\u{a0}|[0-9]){0,3}([0-9]{0,10}[ \\-]?[0-9]{0,10})",
             ),
             pre in 0usize..10,
             amount in proptest::bool::ANY,
         ) {
-            let input = s.as_bytes();
-            for g in 0..=input.len() {
-                let (mut fast, mut general) = (Chain::new(), Chain::new());
-                for c in [&mut fast, &mut general] {
-                    c.clear();
-                    c.len = pre;
-                    c.digits[..pre].copy_from_slice(&b"620215550"[..pre]);
+            // Near the input's end (a padded window) and far from it (the input's own bytes).
+            let far = format!("{s}{}", "\n".repeat(WINDOW + 8));
+            for input in [s.as_bytes(), far.as_bytes()] {
+                for g in 0..=s.len() {
+                    let (mut fast, mut general) = (Chain::new(), Chain::new());
+                    for c in [&mut fast, &mut general] {
+                        c.clear();
+                        c.len = pre;
+                        c.digits[..pre].copy_from_slice(&b"620215550"[..pre]);
+                    }
+                    fast.extend(input, g, amount);
+                    general.extend_general(input, g, amount);
+                    proptest::prop_assert_eq!(summary(&fast), summary(&general), "{:?} {}", s, g);
+                    proptest::prop_assert_eq!(fast.base, general.base);
                 }
-                fast.extend(input, g, amount);
-                general.extend_general(input, g, amount);
-                proptest::prop_assert_eq!(summary(&fast), summary(&general), "{:?} {}", s, g);
-                proptest::prop_assert_eq!(fast.base, general.base);
             }
         }
 
