@@ -245,9 +245,70 @@ impl Chain {
     /// `amount` is false when the chain cannot be a thousands-grouped amount at all.
     #[inline(never)] // one copy for the four callers (measured: inlining gains nothing)
     pub(crate) fn extend(&mut self, input: &[u8], g: usize, amount: bool) {
+        if let Some(Ok(win)) = input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
+            if self.extend_written(win, g) {
+                return;
+            }
+        }
+        self.extend_walk(input, g, amount);
+    }
+
+    /// [`Chain::extend`] past the written shapes: the window walk, else the general one.
+    /// Out of line, so that the written shapes do not pay for its registers.
+    #[inline(never)]
+    fn extend_walk(&mut self, input: &[u8], g: usize, amount: bool) {
+        // Here rather than with the written shapes: rarer, and its registers would cost them.
+        if let Some(Ok(win)) = input.get(g..g + WINDOW + 8).map(<&WindowBytes>::try_from) {
+            if self.extend_long_group(win, g) {
+                return;
+            }
+        }
         if !self.extend_fast(input, g, amount) {
             self.extend_general(input, g, amount);
         }
+    }
+
+    /// The commonest written shapes, told apart by one byte of the window:
+    /// [`Chain::extend_written_npwp`] and [`Chain::extend_written_phone`].
+    #[inline(always)]
+    fn extend_written(&mut self, win: &WindowBytes, g: usize) -> bool {
+        match win.get(2..5) {
+            Some([b'.', _, _]) => self.extend_written_npwp(win, g),
+            Some([_, _, b'-']) => self.extend_written_phone(win, g),
+            _ => false,
+        }
+    }
+
+    /// [`Chain::extend_window`] for a group of more than eight digits followed by one space
+    /// and another digit (`3171011708450001 0812-…`, values in a row): a space joins no
+    /// group that long, so the chain is the group alone, ending before the space. Returns
+    /// false, having changed nothing, for any other window.
+    #[inline(always)]
+    fn extend_long_group(&mut self, win: &WindowBytes, g: usize) -> bool {
+        if !DIGITS.fits(window_word(win, 0)) {
+            return false;
+        }
+        let m1 = crate::digits::non_digit_mask(window_word(win, 8));
+        let m2 = crate::digits::non_digit_mask(window_word(win, 16));
+        let n = if m1 != 0 {
+            8 + m1.trailing_zeros() / 8
+        } else {
+            16 + m2.trailing_zeros() / 8 // 24 when all are digits
+        } as usize;
+        let len0 = self.len;
+        if n <= WEAK_GROUP_MAX
+            || len0 + n > MAX_DIGITS
+            || win.get(n) != Some(&b' ')
+            || !win.get(n + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return false;
+        }
+        self.copy_group(win, 0, len0, n);
+        self.base = g;
+        self.len = len0 + n;
+        // A group spans at most 22 digits.
+        self.push_end(n as u32, len0 + n, false);
+        true
     }
 
     /// [`Chain::extend_window`] on the bytes from `g`; false when it cannot decide.
@@ -269,7 +330,7 @@ impl Chain {
         for (d, &b) in win.iter_mut().zip(input.get(g..).unwrap_or(&[])) {
             *d = b;
         }
-        self.extend_window(&win, g, amount)
+        self.extend_written(&win, g) || self.extend_window(&win, g, amount)
     }
 
     /// [`Chain::extend`] decided on bit masks of `win`, the 32 bytes from `g` (and 8 more), for
@@ -344,6 +405,94 @@ impl Chain {
         }
         if last_ok {
             self.push_end(last, len, shape.ends_at(win, last));
+        }
+        true
+    }
+
+    /// [`Chain::extend_window`] for the NPWP written `TT.NNN.NNN.C-KKK.BBB` and followed by an
+    /// ASCII byte that cannot go on a chain (`,`, a line end): one per row of a leak-like
+    /// table, worth its own path. Its groups are strongly linked, so the only end is after
+    /// the last one (unless a word touches it), and it is no amount; the separators stand at
+    /// fixed places, so the 15 digits are gathered in two words without walking the groups.
+    /// Returns false, having changed nothing, for any other window.
+    #[inline(always)]
+    fn extend_written_npwp(&mut self, win: &WindowBytes, g: usize) -> bool {
+        const T: [Template; 3] = [
+            Template::new(*b"00.000.0"),
+            Template::new(*b"00.0-000"),
+            Template::new(*b".000????"),
+        ];
+        let (w0, w1, w2) = (
+            window_word(win, 0),
+            window_word(win, 8),
+            window_word(win, 16),
+        );
+        let stop = class(win.get(20).copied().unwrap_or(0));
+        let len0 = self.len;
+        let [t0, t1, t2] = &T;
+        if !(t0.fits(w0) && t1.fits(w1) && t2.fits(w2))
+            || stop & LINK != 0
+            || len0 > MAX_DIGITS - 15
+        {
+            return false;
+        }
+        // Bytes 0-1, 3-5, 7-9 and 11, 13-15, 17-19 of the window, moved together.
+        let lo = (w0 & 0xFFFF)
+            | ((w0 >> 8) & 0x0000_00FF_FFFF_0000)
+            | ((w0 >> 16) & 0x0000_FF00_0000_0000)
+            | (w1 << 48);
+        let hi =
+            ((w1 >> 24) & 0xFF) | ((w1 >> 32) & 0xFFFF_FF00) | ((w2 << 24) & 0x00FF_FFFF_0000_0000);
+        // In bounds: `len0 + 16 <= MAX_DIGITS + 1`; the sixteenth byte is never read.
+        if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
+            let (a, b) = dst.split_at_mut(8);
+            a.copy_from_slice(&lo.to_le_bytes());
+            b.copy_from_slice(&hi.to_le_bytes());
+        }
+        self.base = g;
+        self.len = len0 + 15;
+        if stop & WORD == 0 {
+            self.push_end(20, len0 + 15, false);
+        }
+        true
+    }
+
+    /// [`Chain::extend_window`] for a phone number written `NNNN-NNNN-NNNN` and followed by an
+    /// ASCII byte that cannot go on a chain, or by a space and such a byte (`0812-5181-5339
+    /// dan`): the commonest chain in prose. As for [`Chain::extend_written_npwp`], the only end
+    /// is after the last group, and the 12 digits are three fixed pieces. Returns false,
+    /// having changed nothing, for any other window.
+    #[inline(always)]
+    fn extend_written_phone(&mut self, win: &WindowBytes, g: usize) -> bool {
+        const T: [Template; 2] = [Template::new(*b"0000-000"), Template::new(*b"0-0000??")];
+        let (w0, w1) = (window_word(win, 0), window_word(win, 8));
+        let next = win.get(14).copied().unwrap_or(0);
+        let after = win.get(15).copied().unwrap_or(0);
+        // The chain stops at the byte after the last group, or at the one after a space.
+        let (stop, end_ok) = if next == b' ' {
+            (class(after), true)
+        } else {
+            let c = class(next);
+            (c, c & WORD == 0)
+        };
+        let len0 = self.len;
+        let [t0, t1] = &T;
+        if !(t0.fits(w0) && t1.fits(w1)) || stop & LINK != 0 || len0 > MAX_DIGITS - 12 {
+            return false;
+        }
+        // Bytes 0-3, 5-8 and 10-13 of the window.
+        let lo = (w0 & 0xFFFF_FFFF) | (window_word(win, 5) << 32);
+        let hi = window_word(win, 10);
+        // In bounds: `len0 + 16 <= MAX_DIGITS + 6`; bytes past the twelfth are never read.
+        if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
+            let (a, b) = dst.split_at_mut(8);
+            a.copy_from_slice(&lo.to_le_bytes());
+            b.copy_from_slice(&hi.to_le_bytes());
+        }
+        self.base = g;
+        self.len = len0 + 12;
+        if end_ok {
+            self.push_end(14, len0 + 12, false);
         }
         true
     }
@@ -586,6 +735,58 @@ impl AmountShape {
     }
 }
 
+/// Eight digits.
+const DIGITS: Template = Template::new(*b"00000000");
+
+/// A word's worth of a written shape: `0` for any digit, `?` for any byte, and bytes that
+/// must be as they are (separators).
+struct Template {
+    /// The shape's bytes (`0` for a digit, 0 for any byte).
+    bytes: u64,
+    /// Added to each byte XOR the shape (bit 7 cleared): carries into bit 7 when a digit's
+    /// byte is past `9` (0x76) or a fixed byte is not itself (0x7F); 0 for any byte.
+    add: u64,
+    /// 0xFF for each byte checked, 0 for any byte.
+    mask: u64,
+}
+
+impl Template {
+    const fn new(t: [u8; 8]) -> Template {
+        let (mut bytes, mut add, mut mask) = (0u64, 0u64, 0u64);
+        let mut k = 0;
+        while k < 8 {
+            let (b, a, m) = match t[k] {
+                b'?' => (0, 0, 0),
+                b'0' => (b'0', 0x76, 0xFF),
+                c => (c, 0x7F, 0xFF),
+            };
+            bytes |= (b as u64) << (8 * k);
+            add |= (a as u64) << (8 * k);
+            mask |= (m as u64) << (8 * k);
+            k += 1;
+        }
+        Template { bytes, add, mask }
+    }
+
+    /// Whether the bytes of `w` fit the shape: each digit place an ASCII digit, each fixed
+    /// byte itself (exact per byte: the sums stay below 0x100, no carry crosses bytes).
+    #[inline(always)]
+    const fn fits(&self, w: u64) -> bool {
+        let x = (w ^ self.bytes) & self.mask;
+        (((x & !HI) + self.add) | x) & HI == 0
+    }
+}
+
+/// The little-endian word of `win[k..k + 8]` (`k <= WINDOW`).
+#[inline(always)]
+fn window_word(win: &WindowBytes, k: usize) -> u64 {
+    let mut b = [0u8; 8];
+    if let Some(src) = win.get(k..k + 8) {
+        b.copy_from_slice(src);
+    }
+    u64::from_le_bytes(b)
+}
+
 /// The low `n` bits set (`n <= 32`).
 #[inline(always)]
 fn low_bits(n: u32) -> u32 {
@@ -768,9 +969,33 @@ mod tests {
     /// chain, runs of two separators (the cases the proptest below first found).
     #[test]
     fn window_walk_edge_cases() {
-        let cases: [&[u8]; 16] = [
+        let cases: [&[u8]; 40] = [
             b"0812-5181-5339 demam",
             b"52.104.102.0-561.000,",
+            b"52.104.102.0-561.000A",
+            b"52.104.102.0-561.000 1",
+            b"52.104.102.0-561.000.1",
+            b"52.104.102.0-561.000\xC2\xA01",
+            b"52.104.102.0-561.0001",
+            b"52.104.102.0/561.000,",
+            b"552.104.102.0-561.000,",
+            b"0812-5181-5339",
+            b"0812-5181-5339x",
+            b"0812-5181-5339 1",
+            b"0812-5181-5339  x",
+            b"0812-5181-5339. x",
+            b"0812-5181-5339\xC2\xA0x",
+            b"0812-5181-53390",
+            b"0812-5181-5339 3171011708450001",
+            b"0812-5181-5339 317101170",
+            b"0812-5181-5339 31710117 x",
+            b"3171011708450001 0812-5181-5339",
+            b"317101170 1",
+            b"31710117 1",
+            b"3171011708450001  1",
+            b"3171011708450001 A",
+            b"3171011708450001000000 1",
+            b"31710117084500010000000 1",
             b"3171011908004782 0812-5181-5339 batuk",
             b"0812-5181-5339 3171011908004782 batuk",
             b"0812 5181 5339 0812 4515 8054 0812",
@@ -788,12 +1013,12 @@ mod tests {
         ];
         for input in cases {
             for g in 0..input.len() {
-                for (pre, amount) in [(0, true), (0, false), (3, false)] {
+                for (pre, amount) in [(0, true), (0, false), (3, false), (7, false), (8, false)] {
                     let (mut fast, mut general) = (Chain::new(), Chain::new());
                     for c in [&mut fast, &mut general] {
                         c.clear();
                         c.len = pre;
-                        c.digits[..pre].copy_from_slice(&b"620"[..pre]);
+                        c.digits[..pre].copy_from_slice(&b"62021555"[..pre]);
                     }
                     fast.extend(input, g, amount);
                     general.extend_general(input, g, amount);
@@ -821,8 +1046,92 @@ mod tests {
         }
     }
 
+    #[test]
+    fn template_fit_is_exact() {
+        let t = Template::new(*b"0.?0-0?0");
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = *b"1.x2-3y4";
+                w[pos] = b;
+                let want = match pos {
+                    1 => b == b'.',
+                    4 => b == b'-',
+                    2 | 6 => true,
+                    _ => b.is_ascii_digit(),
+                };
+                assert_eq!(t.fits(u64::from_le_bytes(w)), want, "{b} at {pos}");
+            }
+        }
+    }
+
+    /// The written shapes' own paths take the shapes they exist for (else they would be
+    /// dead code, which the agreement tests cannot see).
+    #[test]
+    fn written_shapes_take_their_own_path() {
+        let pad = |s: &[u8]| {
+            let mut win = [0u8; WINDOW + 8];
+            win[..s.len()].copy_from_slice(s);
+            win
+        };
+        let mut c = Chain::new();
+        c.clear();
+        assert!(c.extend_written_npwp(&pad(b"52.104.102.0-561.000,"), 0));
+        assert_eq!(
+            summary(&c),
+            (b"521041020561000".to_vec(), vec![(20, 15, false)])
+        );
+        c.clear();
+        assert!(c.extend_written_phone(&pad(b"0812-5181-5339 dan"), 0));
+        assert_eq!(
+            summary(&c),
+            (b"081251815339".to_vec(), vec![(14, 12, false)])
+        );
+        c.clear();
+        assert!(c.extend_long_group(&pad(b"3171011708450001 0812"), 0));
+        assert_eq!(
+            summary(&c),
+            (b"3171011708450001".to_vec(), vec![(16, 16, false)])
+        );
+        c.clear();
+        assert!(!c.extend_long_group(&pad(b"31710117 0812"), 0));
+        assert!(!c.extend_written_phone(&pad(b"0812-5181-5339 1"), 0));
+        assert!(!c.extend_written_npwp(&pad(b"52.104.102.0-561.000 1"), 0));
+        assert_eq!((c.len, c.n_ends), (0, 0));
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Near misses of the written shapes that have their own paths (a byte changed,
+        /// dropped or added, what follows them), against the general walk.
+        #[test]
+        fn written_shapes_agree_with_general_walk(
+            s in concat!(
+                "([0-9]{2}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]-[0-9]{3}\\.[0-9]{3}|[0-9]{4}-[0-9]{4}-[0-9]{4}",
+                "|[0-9]{1,3}[.\\-/ ]?[0-9]{2,4}[.\\- ][0-9]{3}[.\\-][0-9]{1,2}[\\-.][0-9]{3}[. ]?[0-9]{2,4}",
+                "|[0-9]{3,5}[\\- ][0-9]{3,5}[\\-. ]?[0-9]{3,5}|[0-9]{7,23})",
+                "([ ,.\\-/A_+]|\u{a0}|[0-9]){0,3}([0-9]{0,10}[ \\-]?[0-9]{0,10})",
+            ),
+            pre in 0usize..10,
+            amount in proptest::bool::ANY,
+        ) {
+            // Near the input's end (a padded window) and far from it (the input's own bytes).
+            let far = format!("{s}{}", "\n".repeat(WINDOW + 8));
+            for input in [s.as_bytes(), far.as_bytes()] {
+                for g in 0..=s.len() {
+                    let (mut fast, mut general) = (Chain::new(), Chain::new());
+                    for c in [&mut fast, &mut general] {
+                        c.clear();
+                        c.len = pre;
+                        c.digits[..pre].copy_from_slice(&b"620215550"[..pre]);
+                    }
+                    fast.extend(input, g, amount);
+                    general.extend_general(input, g, amount);
+                    proptest::prop_assert_eq!(summary(&fast), summary(&general), "{:?} {}", s, g);
+                    proptest::prop_assert_eq!(fast.base, general.base);
+                }
+            }
+        }
+
         #[test]
         fn separator_fast_cases_agree_with_the_general_read(
             s in "[0-9 .\\-/xA,]{0,6}(\u{a0}|\u{2013})?[0-9 .\\-/x]{0,3}",
