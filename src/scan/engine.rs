@@ -77,6 +77,21 @@ impl Ctx<'_> {
     /// Longest valid span among the chain's ends, classified as `form`, starting at `s`.
     #[inline]
     fn best(&self, chain: &Chain, s: usize, form: Form) -> Option<Finding> {
+        if let Some([end]) = chain.ends.get(..chain.n_ends) {
+            // One end (most written values): the context is read once at most anyway.
+            if end.amount && form == Form::Plain {
+                return None;
+            }
+            let d = chain.digits.get(..usize::from(end.digits))?;
+            let mut context = || self.context_out_of_line(s);
+            let (kind, confidence) = classify(d, form, self.kinds, &mut context)?;
+            return Some(Finding {
+                kind,
+                start: s,
+                end: chain.end_of(end),
+                confidence,
+            });
+        }
         let mut memo: Option<Option<Label>> = None;
         let mut context = || *memo.get_or_insert_with(|| self.context_out_of_line(s));
         for end in chain.ends.iter().take(chain.n_ends).rev() {

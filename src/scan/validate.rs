@@ -457,7 +457,7 @@ fn first_valid_any(d: &[u8], form: Form, possible: KindSet) -> Option<Kind> {
 /// reference scanner uses the eager pair, so the tests check that both agree.
 ///
 /// `d` holds ASCII digits only (the scanner copies them from digit runs).
-#[inline]
+#[inline(always)]
 pub(crate) fn classify<F: FnMut() -> Option<Label>>(
     d: &[u8],
     form: Form,
