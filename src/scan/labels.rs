@@ -297,8 +297,23 @@ fn maybe_key_word(span: usize, first: u8, last: u8) -> bool {
 /// Most values have ordinary words before them (prose), so the last three words first go
 /// through the vocabulary filter alone; only when one of them may be a key word are the
 /// label bytes read in full, from the same letter mask.
+///
+/// Before that, the three nearest words are looked up by their last three letters alone
+/// ([`near_runs_maybe`]): cheaper, and in prose it rejects nearly every value's words.
 #[inline(never)] // kept out of the callers: most candidates have no label
 fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
+    match input
+        .get(..end)
+        .and_then(|bytes| bytes.last_chunk::<NEAR_CONTEXT>())
+    {
+        Some(context) if !near_runs_maybe(context) => None,
+        _ => label_ending_at_filtered(input, end),
+    }
+}
+
+/// [`label_ending_at`] past its first filter: the vocabulary filter, then the label.
+#[inline(never)] // the rarer case: kept out of the first filter's frame
+fn label_ending_at_filtered(input: &[u8], end: usize) -> Option<Label> {
     let Some(window) = window_in_place(input, end) else {
         return label_ending_at_padded(input, end);
     };
@@ -315,6 +330,103 @@ fn label_ending_at(input: &[u8], end: usize) -> Option<Label> {
 fn label_from_letters(input: &[u8], end: usize, letters: u32) -> Option<Label> {
     let window = window_in_place(input, end)?;
     label_in_window(input, end, window, letters | lane_letters(window, 0))
+}
+
+/// Bits of a [`pair_hash`]: the [`TRIGRAMS`] table has `1 << PAIR_BITS` entries.
+const PAIR_BITS: u32 = 9;
+
+/// The hash of bytes 1 and 2 of `x` (the two bytes before the last), each folded to its
+/// low five bits, which are the same for a letter in either case.
+#[inline(always)]
+const fn pair_hash(x: u32) -> usize {
+    ((x & 0x001f_1f00).wrapping_mul(0x9E37_79B1) >> (32 - PAIR_BITS)) as usize
+}
+
+/// Key word endings: for the [`pair_hash`] of the two bytes before a word's last letter,
+/// bit `last & 31` set when a key word may end in those three bytes (its last three
+/// letters; a two-letter word after any byte). `x & 31` picks the bit of the last byte
+/// in either case.
+type Trigrams = [u32; 1 << PAIR_BITS];
+
+/// The [`Trigrams`] of `words`.
+const fn trigrams(words: &[&[u8]]) -> Trigrams {
+    let mut t = [0u32; 1 << PAIR_BITS];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let n = w.len();
+        assert!(n > 1, "key words have two letters or more");
+        let last = w[n - 1] as u32 & 31;
+        // The byte before the last two: any (folded) for a two-letter word.
+        let (mut before, to) = if n > 2 {
+            (w[n - 3] as u32, w[n - 3] as u32 + 1)
+        } else {
+            (0, 32)
+        };
+        while before < to {
+            t[pair_hash(before << 16 | (w[n - 2] as u32) << 8)] |= 1 << last;
+            before += 1;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// The trigrams of every key word ([`VOCABULARY`]).
+static TRIGRAMS: Trigrams = trigrams(VOCABULARY);
+
+/// True when the three bytes ending `x` read big-endian (the last in its low byte; its
+/// high byte is not read) may end a key word.
+#[inline(always)]
+fn maybe_key_trigram(x: u32) -> bool {
+    TRIGRAMS
+        .get(pair_hash(x))
+        .is_some_and(|&lasts| lasts >> (x & 31) & 1 != 0)
+}
+
+/// Bytes [`near_runs_maybe`] reads: the label window and three before it.
+const NEAR_CONTEXT: usize = MAX_LABEL + 3;
+
+/// The first filter of [`label_ending_at`]: `false` when none of the last three letter
+/// runs of the label window (the last [`MAX_LABEL`] bytes of `context`) may be a key word,
+/// judged by the three bytes ending each (no run starts needed; a run of two letters at
+/// the window's start may take a byte before it, which a two-letter word allows).
+///
+/// The letters of the window's last 16 bytes are read first: in prose they mostly hold
+/// three run ends, the last three runs' ends.
+#[inline(always)]
+fn near_runs_maybe(context: &[u8; NEAR_CONTEXT]) -> bool {
+    let lane = |q: usize| {
+        let mut b = [0u8; 8];
+        if let Some(chunk) = context.get(3 + 8 * q..11 + 8 * q) {
+            b.copy_from_slice(chunk);
+        }
+        byte_bits(letter_mask(u64::from_le_bytes(b)))
+    };
+    let mut letters = (lane(3) << 8 | lane(2)) << 16; // bit `i`: window byte `i`
+    let mut ends = letters & !(letters >> 1);
+    if ends.count_ones() < 3 {
+        letters |= lane(1) << 8 | lane(0);
+        ends = letters & !(letters >> 1);
+    }
+    for _ in 0..3 {
+        if ends == 0 {
+            return false; // fewer than three runs, all looked up
+        }
+        let end = ends.ilog2() as usize;
+        // Window bytes `end - 3` to `end`.
+        let Some(&bytes) = context
+            .get(end..end + 4)
+            .and_then(|b| <&[u8; 4]>::try_from(b).ok())
+        else {
+            return true;
+        };
+        if maybe_key_trigram(u32::from_be_bytes(bytes)) {
+            return true;
+        }
+        ends ^= 1 << end;
+    }
+    false
 }
 
 /// The [`MAX_LABEL`] bytes ending at `end`, when the input holds as many.
@@ -681,82 +793,83 @@ mod tests {
         label_before(s.as_bytes(), s.len())
     }
 
+    /// The phrases [`phrase`] matches (kept in step with it).
+    const PHRASES: &[&str] = &[
+        "nik",
+        "ktp",
+        "ektp",
+        "e ktp",
+        "nomor induk kependudukan",
+        "induk kependudukan",
+        "kia",
+        "kk",
+        "nkk",
+        "kartu keluarga",
+        "npwp",
+        "nitku",
+        "noka",
+        "bpjs",
+        "no kartu",
+        "nomor kartu",
+        "nokartu",
+        "jkn",
+        "kis",
+        "jkn kis",
+        "bpjs kesehatan",
+        "no peserta",
+        "nomor peserta",
+        "kpj",
+        "bpjs ketenagakerjaan",
+        "bpjs tk",
+        "jamsostek",
+        "nip",
+        "hp",
+        "telp",
+        "tlp",
+        "telepon",
+        "telpon",
+        "phone",
+        "ponsel",
+        "handphone",
+        "wa",
+        "whatsapp",
+        "mobile",
+        "tel",
+        "msisdn",
+        "kontak",
+        "email",
+        "e mail",
+        "surel",
+        "mail",
+        "kartu kredit",
+        "credit card",
+        "card number",
+        "card no",
+        "cc",
+        "kartu debit",
+        "debit card",
+        "pan",
+        "card",
+        "rp",
+        "idr",
+        "usd",
+        "order",
+        "order id",
+        "invoice",
+        "inv",
+        "trx",
+        "transaksi",
+        "resi",
+        "ref",
+        "harga",
+        "total",
+        "saldo",
+        "nominal",
+    ];
+
     #[test]
     fn vocabulary_holds_every_phrase_word() {
-        // The phrases `phrase` matches (kept in step with it).
-        let phrases = [
-            "nik",
-            "ktp",
-            "ektp",
-            "e ktp",
-            "nomor induk kependudukan",
-            "induk kependudukan",
-            "kia",
-            "kk",
-            "nkk",
-            "kartu keluarga",
-            "npwp",
-            "nitku",
-            "noka",
-            "bpjs",
-            "no kartu",
-            "nomor kartu",
-            "nokartu",
-            "jkn",
-            "kis",
-            "jkn kis",
-            "bpjs kesehatan",
-            "no peserta",
-            "nomor peserta",
-            "kpj",
-            "bpjs ketenagakerjaan",
-            "bpjs tk",
-            "jamsostek",
-            "nip",
-            "hp",
-            "telp",
-            "tlp",
-            "telepon",
-            "telpon",
-            "phone",
-            "ponsel",
-            "handphone",
-            "wa",
-            "whatsapp",
-            "mobile",
-            "tel",
-            "msisdn",
-            "kontak",
-            "email",
-            "e mail",
-            "surel",
-            "mail",
-            "kartu kredit",
-            "credit card",
-            "card number",
-            "card no",
-            "cc",
-            "kartu debit",
-            "debit card",
-            "pan",
-            "card",
-            "rp",
-            "idr",
-            "usd",
-            "order",
-            "order id",
-            "invoice",
-            "inv",
-            "trx",
-            "transaksi",
-            "resi",
-            "ref",
-            "harga",
-            "total",
-            "saldo",
-            "nominal",
-        ];
-        for p in phrases {
+        for p in PHRASES {
             assert!(phrase(p.as_bytes()).is_some(), "{p}");
             let key = p
                 .split(' ')
@@ -962,6 +1075,106 @@ mod tests {
                     email_label_before(&b, end),
                     want == Some(Label::Kind(Kind::Email))
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn trigrams_hold_every_key_word() {
+        for w in VOCABULARY {
+            for case in 0..4u32 {
+                let word: Vec<u8> = w
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &b)| {
+                        if case >> (k % 2) & 1 != 0 {
+                            b.to_ascii_uppercase()
+                        } else {
+                            b
+                        }
+                    })
+                    .collect();
+                for before in 0..=255u8 {
+                    let mut t = vec![before; 4];
+                    t.extend_from_slice(&word);
+                    let last4: [u8; 4] = t[t.len() - 4..].try_into().unwrap();
+                    assert!(maybe_key_trigram(u32::from_be_bytes(last4)), "{t:?}");
+                }
+            }
+        }
+        // Ordinary words mostly miss (what makes the filter worth having).
+        let prose = [
+            "pasien", "dirujuk", "ke", "poli", "dalam", "dengan", "keluhan", "demam", "batuk",
+            "sejak", "hari", "kontrol",
+        ];
+        let misses = prose
+            .iter()
+            .filter(|w| {
+                let t = format!("  {w}");
+                let last4: [u8; 4] = t.as_bytes()[t.len() - 4..].try_into().unwrap();
+                !maybe_key_trigram(u32::from_be_bytes(last4))
+            })
+            .count();
+        assert!(misses >= 10, "{misses}");
+    }
+
+    /// Glue forms between a label and its value.
+    const GLUES: &[&str] = &[
+        "", " ", ": ", ":", "=", " = ", "\": \"", "\":\"", "\" : ", " : ", "#", "(", "'", ":\t",
+        "  ", "[", "{\"", ">", " (", ":\u{a0}", "\n",
+    ];
+    /// What joins the words of a phrase.
+    const PHRASE_SEPS: &[&str] = &[" ", "_", ".", "-", "/", "", ". ", "  "];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// Every phrase, any case, its words joined any way, in every glue form, after
+        /// ordinary words: the label read before a value agrees with the references.
+        #[test]
+        fn every_label_in_every_glue_form(
+            prefix in proptest::collection::vec(0..OTHER_WORDS.len(), 0..8),
+            which in 0..PHRASES.len(),
+            case in proptest::prelude::any::<u32>(),
+            sep in 0..PHRASE_SEPS.len(),
+            glue in 0..GLUES.len(),
+        ) {
+            let mut text = String::new();
+            for &w in &prefix {
+                text.push_str(OTHER_WORDS[w]);
+                text.push(' ');
+            }
+            let phrase_text = PHRASES[which].replace(' ', PHRASE_SEPS[sep]);
+            for (k, c) in phrase_text.chars().enumerate() {
+                text.push(if case >> (k % 32) & 1 != 0 { c.to_ascii_uppercase() } else { c });
+            }
+            text.push_str(GLUES[glue]);
+            let s = text.len();
+            text.push_str("3171011908004782");
+            let b = text.as_bytes();
+            let want = match label_end_reference(b, s) {
+                0 => None,
+                e => label_ending_at_reference(b, e),
+            };
+            proptest::prop_assert_eq!(label_before(b, s), want, "{:?}", text);
+            if PHRASE_SEPS[sep] == " " && GLUES[glue] == ": " {
+                proptest::prop_assert_eq!(want, phrase(PHRASES[which].as_bytes()), "{:?}", text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Long random text of letters, separators and digits: every fast path agrees with
+        /// reading the label in full, at every end.
+        #[test]
+        fn random_text_agrees_with_the_full_label(
+            text in "[a-zA-Z ._/:=0-9\"-]{0,100}",
+        ) {
+            let b = text.as_bytes();
+            for end in 0..=b.len() {
+                let full = label_ending_at_full(b, end);
+                proptest::prop_assert_eq!(label_ending_at(b, end), full, "{:?} {}", text, end);
+                proptest::prop_assert_eq!(full, label_ending_at_reference(b, end), "{:?} {}", text, end);
             }
         }
     }
