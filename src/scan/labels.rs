@@ -81,8 +81,12 @@ fn label_end(input: &[u8], s: usize) -> usize {
     if class(before) & GLUE == 0 {
         return if class(before) & LABEL != 0 { s } else { 0 };
     }
-    if before == b' ' && class(at(input, s.wrapping_sub(2))) & (LABEL | GLUE) == LABEL {
-        return s - 1; // a label byte that is no glue: the walk below would stop there
+    if before == b' ' {
+        let c = class(at(input, s.wrapping_sub(2)));
+        if c & GLUE == 0 {
+            // No glue: the walk below would stop there (a previous value, in prose).
+            return if c & LABEL != 0 { s - 1 } else { 0 };
+        }
     }
     label_end_walk(input, s)
 }
@@ -410,10 +414,9 @@ fn near_runs_maybe(context: &[u8; NEAR_CONTEXT]) -> bool {
         ends = letters & !(letters >> 1);
     }
     for _ in 0..3 {
-        if ends == 0 {
-            return false; // fewer than three runs, all looked up
-        }
-        let end = ends.ilog2() as usize;
+        // With fewer than three runs, the window's first byte is looked up in their place:
+        // a needless look-up, never a missed one.
+        let end = (ends | 1).ilog2() as usize;
         // Window bytes `end - 3` to `end`.
         let Some(&bytes) = context
             .get(end..end + 4)
