@@ -143,6 +143,28 @@ pub(crate) fn email_label_before(input: &[u8], s: usize) -> bool {
 /// True when the label ending at `end` (just before the glue) is an e-mail one.
 #[inline(never)] // kept out of the scan loop's frame
 fn email_label_ending_at(input: &[u8], end: usize) -> bool {
+    match input
+        .get(..end)
+        .and_then(|bytes| bytes.last_chunk::<NEAR_CONTEXT>())
+    {
+        Some(context) if !near_runs_any(context, ends_like_email) => false,
+        _ => email_label_ending_at_filtered(input, end),
+    }
+}
+
+/// True when the three bytes ending `x` (read as in [`near_runs_any`]) may end the last
+/// word of an e-mail phrase: `mail` or `surel`, any case (`| 0x20` lets more through).
+#[inline(always)]
+fn ends_like_email(x: u32) -> bool {
+    const AIL: u32 = u32::from_be_bytes(*b"\0ail");
+    const REL: u32 = u32::from_be_bytes(*b"\0rel");
+    let folded = x & 0x00ff_ffff | 0x0020_2020;
+    folded == AIL || folded == REL
+}
+
+/// [`email_label_ending_at`] past its first filter.
+#[inline(never)] // the rare case: kept out of the first filter's frame
+fn email_label_ending_at_filtered(input: &[u8], end: usize) -> bool {
     let Some(bytes) = input.get(..end) else {
         return false;
     };
@@ -400,6 +422,15 @@ const NEAR_CONTEXT: usize = MAX_LABEL + 3;
 /// three run ends, the last three runs' ends.
 #[inline(always)]
 fn near_runs_maybe(context: &[u8; NEAR_CONTEXT]) -> bool {
+    near_runs_any(context, maybe_key_trigram)
+}
+
+/// True when one of the last three letter runs of the label window (the last
+/// [`MAX_LABEL`] bytes of `context`) may end as `may_end` says, given the three bytes
+/// ending the run read big-endian (the last in the low byte; the high byte is the one
+/// before them). See [`near_runs_maybe`].
+#[inline(always)]
+fn near_runs_any(context: &[u8; NEAR_CONTEXT], may_end: impl Fn(u32) -> bool) -> bool {
     let lane = |q: usize| {
         let mut b = [0u8; 8];
         if let Some(chunk) = context.get(3 + 8 * q..11 + 8 * q) {
@@ -424,7 +455,7 @@ fn near_runs_maybe(context: &[u8; NEAR_CONTEXT]) -> bool {
         else {
             return true;
         };
-        if maybe_key_trigram(u32::from_be_bytes(bytes)) {
+        if may_end(u32::from_be_bytes(bytes)) {
             return true;
         }
         ends ^= 1 << end;
@@ -1121,6 +1152,31 @@ mod tests {
         assert!(misses >= 10, "{misses}");
     }
 
+    #[test]
+    fn email_words_end_like_email() {
+        for w in ["mail", "email", "surel"] {
+            for case in 0..32u32 {
+                let word: Vec<u8> = w
+                    .bytes()
+                    .enumerate()
+                    .map(|(k, b)| {
+                        if case >> k & 1 != 0 {
+                            b.to_ascii_uppercase()
+                        } else {
+                            b
+                        }
+                    })
+                    .collect();
+                let last4: [u8; 4] = word[word.len() - 4..].try_into().unwrap();
+                assert!(ends_like_email(u32::from_be_bytes(last4)), "{word:?}");
+            }
+        }
+        for w in [b" ail", b"mai ", b"surl", b"kail"] {
+            let x = u32::from_be_bytes(*w);
+            assert_eq!(ends_like_email(x), w.ends_with(b"ail"), "{w:?}");
+        }
+    }
+
     /// Glue forms between a label and its value.
     const GLUES: &[&str] = &[
         "", " ", ": ", ":", "=", " = ", "\": \"", "\":\"", "\" : ", " : ", "#", "(", "'", ":\t",
@@ -1159,6 +1215,11 @@ mod tests {
                 e => label_ending_at_reference(b, e),
             };
             proptest::prop_assert_eq!(label_before(b, s), want, "{:?}", text);
+            proptest::prop_assert_eq!(
+                email_label_before(b, s),
+                want == Some(Label::Kind(Kind::Email)),
+                "{:?}", text
+            );
             if PHRASE_SEPS[sep] == " " && GLUES[glue] == ": " {
                 proptest::prop_assert_eq!(want, phrase(PHRASES[which].as_bytes()), "{:?}", text);
             }
@@ -1177,6 +1238,11 @@ mod tests {
             for end in 0..=b.len() {
                 let full = label_ending_at_full(b, end);
                 proptest::prop_assert_eq!(label_ending_at(b, end), full, "{:?} {}", text, end);
+                proptest::prop_assert_eq!(
+                    email_label_ending_at(b, end),
+                    full == Some(Label::Kind(Kind::Email)),
+                    "{:?} {}", text, end
+                );
                 proptest::prop_assert_eq!(full, label_ending_at_reference(b, end), "{:?} {}", text, end);
             }
         }
