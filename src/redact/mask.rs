@@ -106,9 +106,9 @@ fn hidden(b: u8) -> bool {
 #[inline(always)]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     let done = match kind {
-        Kind::Email => mask_email_ascii(span, spec.ch),
+        Kind::Email => mask_email_words(span, spec.ch),
         Kind::Phone => mask_phone_words(spec, span),
-        _ => mask_digit_run(spec, span),
+        _ => mask_nik_digits(spec, span),
     };
     if !done {
         mask_other(kind, spec, span);
@@ -120,12 +120,37 @@ pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
 #[inline(never)]
 fn mask_other(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     let done = match kind {
-        Kind::Email => false,
-        _ => mask_two_words(kind, spec, span) || mask_short_ascii(kind, spec, span),
+        Kind::Email => mask_email_ascii(span, spec.ch),
+        Kind::Phone => mask_two_words(kind, spec, span) || mask_short_ascii(kind, spec, span),
+        _ => {
+            mask_digit_run(spec, span)
+                || mask_two_words(kind, spec, span)
+                || mask_short_ascii(kind, spec, span)
+        }
     };
     if !done {
         mask_general(kind, spec, span);
     }
+}
+
+/// The default mask of a NIK (or KK, NPWP: the same mask) written as its 16
+/// digits: bytes 6 to 15 are hidden, one blended word and one stored
+/// (`317101**********`). Declines (false) other spans and masks.
+#[inline(always)]
+fn mask_nik_digits(spec: MaskSpec, span: &mut [u8]) -> bool {
+    const DEFAULT: MaskSpec = MaskSpec::default_for(Kind::Nik);
+    if spec != DEFAULT || span.len() != 16 {
+        return false;
+    }
+    let (a, b) = (load8(span, 0), load8(span, 8));
+    if !digits_only(a) | !digits_only(b) {
+        return false;
+    }
+    let stars = LO * u64::from(DEFAULT_MASK_BYTE);
+    let shown = low_bytes(6);
+    store8(span, 0, (a & shown) | (stars & !shown));
+    store8(span, 8, stars);
+    true
 }
 
 /// The mask of a value of another kind than phone or e-mail written as 8 to 16
@@ -251,11 +276,47 @@ fn mask_general(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
 
 use crate::digits::{HI, LO, byte_bits, eq_byte_mask, letter_mask};
 
+/// The e-mail mask of a span of 8 bytes or more whose last `@` is among its last
+/// 16 bytes (a domain of up to 15), all of those ASCII: everything before that `@`
+/// is hidden. The last two words (overlapping when shorter than 16) are searched
+/// at once. Declines (false) other spans, [`mask_email_ascii`] searches further.
+#[inline(always)]
+fn mask_email_words(span: &mut [u8], ch: u8) -> bool {
+    let n = span.len();
+    if n < 8 {
+        return false;
+    }
+    let (lo_at, hi_at) = (n.saturating_sub(16), n - 8);
+    let (lo, hi) = (load8(span, lo_at), load8(span, hi_at));
+    if (lo | hi) & HI != 0 {
+        return false;
+    }
+    // ASCII bytes: `0x80 - x` keeps bit 7 exactly where `x` is 0, with no borrow.
+    let at_mask = |w: u64| HI.wrapping_sub(w ^ (LO * u64::from(b'@'))) & HI;
+    let (in_lo, in_hi) = (at_mask(lo), at_mask(hi));
+    let at = if in_hi != 0 {
+        hi_at + (63 - in_hi.leading_zeros() as usize) / 8
+    } else if in_lo != 0 {
+        lo_at + (63 - in_lo.leading_zeros() as usize) / 8
+    } else if n <= 16 {
+        // No `@` at all: all of it is hidden.
+        n
+    } else {
+        return false;
+    };
+    if at < 8 {
+        blend(span, 0, low_bytes(at), ch);
+    } else {
+        fill_range(span, 0, at, ch);
+    }
+    true
+}
+
 /// The e-mail mask of an ASCII span: everything before the last `@`. Searches back
 /// from the end a word at a time (the domain is short, so the `@` is near), and
 /// declines (false) when a byte from 0x80 up is met before the `@`: a full-width
 /// `＠` there would be the last one. Bytes before the `@` are hidden whatever they are.
-#[inline(always)]
+#[inline]
 fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
     // The bytes not searched yet: all of them, then shorter by a word each time.
     let mut rest: &[u8] = span;
