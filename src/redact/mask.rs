@@ -211,7 +211,7 @@ fn mask_phone_words(spec: MaskSpec, span: &mut [u8]) -> bool {
 }
 
 /// The default mask of a national phone written `0812-3456-7890` (any separators
-/// from below 0x40 that are not digits, a second digit that is not `0`): the trunk
+/// from below 0x40 that are not digits, not `0062-...`): the trunk
 /// `0`, the three digits after it and the last three stay, so bytes 5 to 8 and 10
 /// are hidden (`0812-****-*890`). Declines (false) other spans.
 #[inline(always)]
@@ -226,12 +226,13 @@ fn mask_phone_dashed(span: &mut [u8]) -> bool {
         return false;
     }
     let (a, b) = (load8(span, 0), load8(span, 6));
-    let (b0, b1) = (a as u8, (a >> 8) as u8);
+    // The prefix is the trunk `0` alone unless the digits start `0062` (see [`phone_skip`]).
+    let head = a as u32;
     if non_digit_mask(a) != SEP_A
         || non_digit_mask(b) != SEP_B
         || (a | b) & (LO * 0xC0) != 0
-        || b0 != b'0'
-        || b1 == b'0'
+        || head as u8 != b'0'
+        || head == u32::from_le_bytes(*b"0062")
     {
         return false;
     }
