@@ -277,34 +277,30 @@ fn mask_general(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
 
 use crate::digits::{HI, LO, byte_bits, eq_byte_mask, letter_mask};
 
-/// The e-mail mask of a span of 8 bytes or more whose last `@` is among its last
+/// The e-mail mask of a span of 16 bytes or more whose last `@` is among its last
 /// 16 bytes (a domain of up to 15), all of those ASCII: everything before that `@`
-/// is hidden. The last two words (overlapping when shorter than 16) are searched
-/// at once. Declines (false) other spans, [`mask_email_ascii`] searches further.
+/// is hidden. The last two words are searched at once. Declines (false) other
+/// spans, [`mask_email_ascii`] searches further.
 #[inline(always)]
 fn mask_email_words(span: &mut [u8], ch: u8) -> bool {
     let n = span.len();
-    if n < 8 {
+    let Some(tail) = span.last_chunk::<16>() else {
         return false;
-    }
-    let (lo_at, hi_at) = (n.saturating_sub(16), n - 8);
-    let (lo, hi) = (load8(span, lo_at), load8(span, hi_at));
+    };
+    let lo = u64::from_le_bytes(*tail.first_chunk::<8>().unwrap_or(&[0; 8]));
+    let hi = u64::from_le_bytes(*tail.last_chunk::<8>().unwrap_or(&[0; 8]));
     if (lo | hi) & HI != 0 {
         return false;
     }
     // ASCII bytes: `0x80 - x` keeps bit 7 exactly where `x` is 0, with no borrow.
     let at_mask = |w: u64| HI.wrapping_sub(w ^ (LO * u64::from(b'@'))) & HI;
     let (in_lo, in_hi) = (at_mask(lo), at_mask(hi));
-    let at = if in_hi != 0 {
-        hi_at + (63 - in_hi.leading_zeros() as usize) / 8
-    } else if in_lo != 0 {
-        lo_at + (63 - in_lo.leading_zeros() as usize) / 8
-    } else if n <= 16 {
-        // No `@` at all: all of it is hidden.
-        n
-    } else {
-        return false;
+    let (word, found) = match (in_lo, in_hi) {
+        (_, 1..) => (n - 8, in_hi),
+        (1.., 0) => (n - 16, in_lo),
+        (0, 0) => return false,
     };
+    let at = word + (63 - found.leading_zeros() as usize) / 8;
     if at < 8 {
         blend(span, 0, low_bytes(at), ch);
     } else {
