@@ -98,11 +98,12 @@ fn hidden(b: u8) -> bool {
 
 /// Masks `span` (a value of `kind` as written) in place.
 ///
-/// The common written forms take a word-at-a-time fast path, chosen once on the
-/// kind: an ASCII e-mail address; a phone of 8 to 16 bytes of digits and
-/// separators; a value of 8 to 16 digits of another kind (a NIK). Out of line come
-/// other values of 8 to 16 bytes with separators and ASCII values of up to 64 bytes.
-/// Every other span, and any the fast paths decline, takes the general byte-by-byte mask.
+/// The common written forms take an inline word-at-a-time fast path, chosen once
+/// on the kind: an e-mail address with an ASCII domain of up to 15 bytes; under the
+/// default masks, a phone of 8 to 16 bytes of digits and separators and a NIK of 16
+/// digits. Out of line come the other ASCII addresses, values of 8 to 16 bytes and
+/// ASCII values of up to 64 bytes. Every other span, and any the fast paths
+/// decline, takes the general byte-by-byte mask.
 #[inline(always)]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     let done = match kind {
