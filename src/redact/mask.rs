@@ -98,27 +98,156 @@ fn hidden(b: u8) -> bool {
 
 /// Masks `span` (a value of `kind` as written) in place.
 ///
-/// The common written forms take a word-at-a-time fast path: an ASCII e-mail
-/// address, a value of 8 to 16 bytes of digits and separators (a NIK, a phone) and,
-/// out of line, an ASCII value of up to 64 bytes. Every other span, and any the fast
-/// paths decline, takes the general byte-by-byte mask.
+/// The common written forms take an inline word-at-a-time fast path, chosen once
+/// on the kind: an e-mail address with an ASCII domain of up to 15 bytes; under the
+/// default masks, a phone of 8 to 16 bytes of digits and separators and a NIK of 16
+/// digits. Out of line come the other ASCII addresses, values of 8 to 16 bytes and
+/// ASCII values of up to 64 bytes. Every other span, and any the fast paths
+/// decline, takes the general byte-by-byte mask.
 #[inline(always)]
 pub fn mask_in_place(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
     let done = match kind {
-        Kind::Email => mask_email_ascii(span, spec.ch),
-        _ => mask_two_words(kind, spec, span),
+        Kind::Email => mask_email_words(span, spec.ch),
+        Kind::Phone => mask_phone_words(spec, span),
+        _ => mask_nik_digits(spec, span),
     };
     if !done {
         mask_other(kind, spec, span);
     }
 }
 
-/// The spans the inlined fast paths of [`mask_in_place`] decline: longer ASCII
+/// The spans the inlined fast paths of [`mask_in_place`] decline: short ASCII
 /// values with separators, then everything else. Out of line to keep the callers' loops small.
 #[inline(never)]
 fn mask_other(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
-    if kind == Kind::Email || !mask_short_ascii(kind, spec, span) {
+    let done = match kind {
+        Kind::Email => mask_email_ascii(span, spec.ch),
+        Kind::Phone => mask_two_words(kind, spec, span) || mask_short_ascii(kind, spec, span),
+        _ => {
+            mask_digit_run(spec, span)
+                || mask_two_words(kind, spec, span)
+                || mask_short_ascii(kind, spec, span)
+        }
+    };
+    if !done {
         mask_general(kind, spec, span);
+    }
+}
+
+/// The default mask of a NIK (or KK, NPWP: the same mask) written as its 16
+/// digits: bytes 6 to 15 are hidden, one blended word and one stored
+/// (`317101**********`). Declines (false) other spans and masks.
+#[inline(always)]
+fn mask_nik_digits(spec: MaskSpec, span: &mut [u8]) -> bool {
+    const DEFAULT: MaskSpec = MaskSpec::default_for(Kind::Nik);
+    if spec != DEFAULT || span.len() != 16 {
+        return false;
+    }
+    let (a, b) = (load8(span, 0), load8(span, 8));
+    if !digits_only(a) | !digits_only(b) {
+        return false;
+    }
+    let stars = LO * u64::from(DEFAULT_MASK_BYTE);
+    let shown = low_bytes(6);
+    store8(span, 0, (a & shown) | (stars & !shown));
+    store8(span, 8, stars);
+    true
+}
+
+/// The mask of a value of another kind than phone or e-mail written as 8 to 16
+/// ASCII digits (a NIK, KK, NPWP as usually written): every byte counts, so the
+/// hidden bytes are those from `lead` to `len - trail` (all of them when that
+/// leaves nothing between), written as one or two words. Declines (false) other spans.
+#[inline(always)]
+fn mask_digit_run(spec: MaskSpec, span: &mut [u8]) -> bool {
+    let n = span.len();
+    if !(8..=16).contains(&n) {
+        return false;
+    }
+    if !digits_only(load8(span, 0)) | !digits_only(load8(span, n - 8)) {
+        return false;
+    }
+    let (lead, trail) = (usize::from(spec.lead), usize::from(spec.trail));
+    let (s, e) = if lead + trail < n {
+        (lead, n - trail)
+    } else {
+        (0, n)
+    };
+    fill_short(span, s, e, spec.ch);
+    true
+}
+
+/// True when all eight bytes of `w` are ASCII digits. Subtracting `0` from each
+/// byte borrows (bit 7 set) at the lowest byte below `0`, adding 0x46 carries into
+/// bit 7 at the lowest between `9` and 0x80; below that byte nothing carries.
+#[inline(always)]
+fn digits_only(w: u64) -> bool {
+    (w | w.wrapping_sub(LO * 0x30) | w.wrapping_add(LO * 0x46)) & HI == 0
+}
+
+/// Writes `ch` over `span[s..e]` of a span of 8 to 16 bytes (`s <= e`): two
+/// overlapping words when the range is 8 bytes or more, else one blended word.
+#[inline(always)]
+fn fill_short(span: &mut [u8], s: usize, e: usize, ch: u8) {
+    let word = (LO * u64::from(ch)).to_le_bytes();
+    if e >= s + 8 {
+        for at in [s, e - 8] {
+            if let Some(d) = span.get_mut(at..at + 8) {
+                d.copy_from_slice(&word);
+            }
+        }
+    } else {
+        let at = s.min(span.len().saturating_sub(8));
+        blend(span, at, low_bytes(e - at) & !low_bytes(s - at), ch);
+    }
+}
+
+/// [`mask_two_words`] for a phone under the default mask, inlined into the
+/// callers' loops with the mask's lead and trail as constants. Declines (false)
+/// other masks: [`mask_other`] takes them.
+#[inline(always)]
+fn mask_phone_words(spec: MaskSpec, span: &mut [u8]) -> bool {
+    const DEFAULT: MaskSpec = MaskSpec::default_for(Kind::Phone);
+    spec == DEFAULT && (mask_phone_dashed(span) || mask_two_words(Kind::Phone, DEFAULT, span))
+}
+
+/// The default mask of a national phone written `0812-3456-7890` (any separators
+/// from below 0x40 that are not digits, not `0062-...`): the trunk
+/// `0`, the three digits after it and the last three stay, so bytes 5 to 8 and 10
+/// are hidden (`0812-****-*890`). Declines (false) other spans.
+#[inline(always)]
+fn mask_phone_dashed(span: &mut [u8]) -> bool {
+    /// Bytes 4 and 9 of the span: the separators (in words from 0 and from 6).
+    const SEP_A: u64 = 0x80 << 32;
+    const SEP_B: u64 = 0x80 << 24;
+    /// The hidden bytes 5-8 and 10, in the words from 0 and from 6.
+    const HIDE_A: u64 = 0xFFFFFF << 40;
+    const HIDE_B: u64 = 0xFF_00FF_FFFF;
+    if span.len() != 14 {
+        return false;
+    }
+    let (a, b) = (load8(span, 0), load8(span, 6));
+    // The prefix is the trunk `0` alone unless the digits start `0062` (see [`phone_skip`]).
+    let head = a as u32;
+    if non_digit_mask(a) != SEP_A
+        || non_digit_mask(b) != SEP_B
+        || (a | b) & (LO * 0xC0) != 0
+        || head as u8 != b'0'
+        || head == u32::from_le_bytes(*b"0062")
+    {
+        return false;
+    }
+    let ch = LO * u64::from(DEFAULT_MASK_BYTE);
+    store8(span, 0, (a & !HIDE_A) | (ch & HIDE_A));
+    store8(span, 6, (b & !HIDE_B) | (ch & HIDE_B));
+    true
+}
+
+/// Writes the little-endian word `w` at `span[at..at + 8]` (nothing past the end).
+#[inline(always)]
+fn store8(span: &mut [u8], at: usize, w: u64) {
+    if let Some(d) = span.get_mut(at..at + 8) {
+        d.copy_from_slice(&w.to_le_bytes());
     }
 }
 
@@ -149,11 +278,43 @@ fn mask_general(kind: Kind, spec: MaskSpec, span: &mut [u8]) {
 
 use crate::digits::{HI, LO, byte_bits, eq_byte_mask, letter_mask};
 
+/// The e-mail mask of a span of 16 bytes or more whose last `@` is among its last
+/// 16 bytes (a domain of up to 15), all of those ASCII: everything before that `@`
+/// is hidden. The last two words are searched at once. Declines (false) other
+/// spans, [`mask_email_ascii`] searches further.
+#[inline(always)]
+fn mask_email_words(span: &mut [u8], ch: u8) -> bool {
+    let n = span.len();
+    let Some(tail) = span.last_chunk::<16>() else {
+        return false;
+    };
+    let lo = u64::from_le_bytes(*tail.first_chunk::<8>().unwrap_or(&[0; 8]));
+    let hi = u64::from_le_bytes(*tail.last_chunk::<8>().unwrap_or(&[0; 8]));
+    if (lo | hi) & HI != 0 {
+        return false;
+    }
+    // ASCII bytes: `0x80 - x` keeps bit 7 exactly where `x` is 0, with no borrow.
+    let at_mask = |w: u64| HI.wrapping_sub(w ^ (LO * u64::from(b'@'))) & HI;
+    let (in_lo, in_hi) = (at_mask(lo), at_mask(hi));
+    let (word, found) = match (in_lo, in_hi) {
+        (_, 1..) => (n - 8, in_hi),
+        (1.., 0) => (n - 16, in_lo),
+        (0, 0) => return false,
+    };
+    let at = word + (63 - found.leading_zeros() as usize) / 8;
+    if at < 8 {
+        blend(span, 0, low_bytes(at), ch);
+    } else {
+        fill_range(span, 0, at, ch);
+    }
+    true
+}
+
 /// The e-mail mask of an ASCII span: everything before the last `@`. Searches back
 /// from the end a word at a time (the domain is short, so the `@` is near), and
 /// declines (false) when a byte from 0x80 up is met before the `@`: a full-width
 /// `＠` there would be the last one. Bytes before the `@` are hidden whatever they are.
-#[inline(always)]
+#[inline]
 fn mask_email_ascii(span: &mut [u8], ch: u8) -> bool {
     // The bytes not searched yet: all of them, then shorter by a word each time.
     let mut rest: &[u8] = span;
@@ -243,10 +404,9 @@ fn mask_two_words(kind: Kind, spec: MaskSpec, span: &mut [u8]) -> bool {
 /// The eight bytes `span[at..at + 8]` as a little-endian word (0 past the end).
 #[inline(always)]
 fn load8(span: &[u8], at: usize) -> u64 {
-    match span.get(at..at + 8) {
-        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-        _ => 0,
-    }
+    span.get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |w| u64::from_le_bytes(*w))
 }
 
 /// The mask of an ASCII span of at most 64 bytes (a phone or NIK written with
@@ -794,6 +954,51 @@ mod tests {
         }
     }
 
+    /// A byte of a phone or NIK as written, or something close to one.
+    fn value_byte() -> impl Strategy<Value = u8> {
+        prop_oneof![
+            40 => 0x30u8..0x3a,
+            2 => prop_oneof![Just(b'-'), Just(b' '), Just(b'.'), Just(b'/'), Just(0u8)],
+            1 => prop_oneof![Just(b'a'), Just(b'@'), Just(b'?'), Just(0x80u8), any::<u8>()],
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        /// The fast paths for the shapes most values take (a dashed national phone
+        /// `0812-3456-7890`, a run of 8 to 16 digits) agree with the general mask,
+        /// under the default masks (their constants) and any other.
+        #[test]
+        fn common_shapes_equal_general_mask(
+            first in prop_oneof![Just(b'0'), 0x30u8..0x3a, any::<u8>()],
+            rest in prop::collection::vec(value_byte(), 5..18),
+            dashed in any::<bool>(),
+            seps in (prop_oneof![Just(b'-'), 0u8..0x40], prop_oneof![Just(b'-'), 0u8..0x40]),
+            kind in prop_oneof![Just(Kind::Phone), Just(Kind::Nik),
+                                (0usize..Kind::ALL.len()).prop_map(|k| Kind::ALL[k])],
+            default in any::<bool>(),
+            lead in 0u8..8,
+            trail in 0u8..8,
+        ) {
+            let mut span = vec![first];
+            span.extend_from_slice(&rest);
+            if dashed && span.len() >= 14 {
+                span.truncate(14);
+                (span[4], span[9]) = seps;
+            }
+            let spec = if default {
+                MaskSpec::default_for(kind)
+            } else {
+                MaskSpec { lead, trail, ch: b'#' }
+            };
+            let mut fast = span.clone();
+            mask_in_place(kind, spec, &mut fast);
+            let mut slow = span.clone();
+            mask_general(kind, spec, &mut slow);
+            prop_assert_eq!(&fast, &slow);
+        }
+    }
+
     proptest! {
         /// Spans of digits only (the shortcut in `mask_digits`) agree with the reference.
         #[test]
@@ -843,6 +1048,24 @@ mod tests {
             m(Kind::Nip, "19660801 198803 1 001"),
             "******** ****** * ***"
         );
+    }
+
+    /// Dashed phones whose prefix is not the trunk `0` alone agree with the general mask.
+    #[test]
+    fn dashed_phone_prefixes() {
+        for v in [
+            "0062-8123-4567",
+            "0006-8123-4567",
+            "0012-3456-7890",
+            "6281-2345-6789",
+        ] {
+            let mut fast = v.as_bytes().to_vec();
+            let spec = MaskSpec::default_for(Kind::Phone);
+            mask_in_place(Kind::Phone, spec, &mut fast);
+            let mut slow = v.as_bytes().to_vec();
+            mask_general(Kind::Phone, spec, &mut slow);
+            assert_eq!(fast, slow, "{v}");
+        }
     }
 
     #[test]
