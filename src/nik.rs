@@ -191,9 +191,9 @@ fn check_fields(
 /// The valid days of each month as bits (bit `d` for day `d`), indexed by the month
 /// field (0-99) plus 128 when the two-digit year is a leap year in 20YY: one load
 /// answers day, month and 29 February together. Months 0 and 13-99 have no days.
-static MONTH_DAYS: [u32; 256] = month_days();
+static MONTH_DAY_BITS: [u32; 256] = month_days();
 
-/// Builds [`MONTH_DAYS`] from [`crate::date::days_in_month`].
+/// Builds [`MONTH_DAY_BITS`] from [`crate::date::days_in_month`].
 const fn month_days() -> [u32; 256] {
     let mut out = [0u32; 256];
     let mut i = 0;
@@ -236,7 +236,7 @@ fn values_are_valid(lo: u64, hi: u64, female_offset: bool) -> bool {
     };
     // The month field (byte 0 of `b`) is at most 99; bits 16-17 of `b` are those of yy.
     let leap = (b >> 16) & 3 == 0;
-    let days = MONTH_DAYS[usize::from(b as u8 & 0x7F) | usize::from(leap) << 7];
+    let days = MONTH_DAY_BITS[usize::from(b as u8 & 0x7F) | usize::from(leap) << 7];
     // Days past 31 (a KK's 32-99, a NIK's 72-99 less 40) have no bit.
     let day_ok = days.checked_shr(u32::from(day)).unwrap_or(0) & 1 != 0;
     let serial_ok = hi >> 32 != 0;

@@ -19,6 +19,7 @@ use identitas::redact::{Policy, RedactStream, Redactor};
 /// Peak resident memory allowed for `identitas redact` on any input size.
 pub const RSS_BOUND_KB: u64 = 32 * 1024;
 
+#[cfg(all(feature = "cli", target_os = "linux"))]
 fn env_size(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -28,6 +29,7 @@ fn env_size(name: &str, default: u64) -> u64 {
 
 /// 1 MiB of synthetic text: identifiers of every kind, long digit runs, separator
 /// runs, e-mail-like noise.
+#[cfg(all(feature = "cli", target_os = "linux"))]
 fn text_block() -> Vec<u8> {
     let lines = [
         "Pasien NIK 3171 0117 0845 0001 HP +62 812-3456-7890 email budi.s@mail.co.id\n",

@@ -189,7 +189,7 @@ pub(crate) fn find_run(input: &[u8], from: usize, end: usize) -> Option<(usize, 
                 let j = if after != 0 {
                     from + (after.trailing_zeros() / 8) as usize
                 } else {
-                    run_end(input, from + 8)
+                    digit_run_end_uncapped(input, from + 8)
                 };
                 return Some((d, j));
             }
@@ -197,13 +197,13 @@ pub(crate) fn find_run(input: &[u8], from: usize, end: usize) -> Option<(usize, 
         }
     }
     let d = find_digit(input, i, end)?;
-    Some((d, run_end(input, d + 1)))
+    Some((d, digit_run_end_uncapped(input, d + 1)))
 }
 
 /// End of the digit run at `i` (`i` itself when `input[i]` is no digit): `digit_run_end`
 /// without a cap, which the scan loop does not need.
 #[inline(always)]
-fn run_end(input: &[u8], i: usize) -> usize {
+fn digit_run_end_uncapped(input: &[u8], i: usize) -> usize {
     let mut j = i;
     while let Some(src) = input.get(j..j + 8) {
         let mut w = [0u8; 8];
@@ -220,9 +220,10 @@ fn run_end(input: &[u8], i: usize) -> usize {
     j
 }
 
-/// The eight bytes of `b` at `k` as a little-endian word (zeros past its end).
+/// The eight bytes of `b` at `k` as a little-endian word: all zeros unless all eight are
+/// in `b` (for fixed windows, where `k + 8` is always in bounds).
 #[inline(always)]
-fn word(b: &[u8], k: usize) -> u64 {
+pub(crate) fn word(b: &[u8], k: usize) -> u64 {
     let mut w = [0u8; 8];
     if let Some(src) = b.get(k..k + 8) {
         w.copy_from_slice(src);

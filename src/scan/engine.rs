@@ -125,7 +125,8 @@ impl Ctx<'_> {
         if cp & PREFIX != 0 {
             return Quick::Slow;
         }
-        // The scan loop never looks before the cursor.
+        // The scan loop never looks before the cursor, so a plain form found here starts
+        // at or after it: `cursor` is only checked in debug builds.
         debug_assert!(d >= cursor);
         if d >= limit {
             return Quick::Nothing; // no prefix form, and the plain form starts out of range

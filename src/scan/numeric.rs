@@ -18,7 +18,7 @@
 //!   are then `620…`), or with a bracketed area code (`(021) 5550123`).
 //! * Numbers written with thousands dots (`12.500.000`, `1.234.567.890.123`) are amounts.
 
-use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is};
+use super::class::{DIGIT, LINK, SPACE, STRONG_SEP, WORD, at, class, digit_at, is, word};
 use crate::digits::{HI, LO, byte_bits};
 
 /// Most digits any numeric kind has (NITKU: 22).
@@ -285,11 +285,11 @@ impl Chain {
     /// false, having changed nothing, for any other window.
     #[inline(always)]
     fn extend_long_group(&mut self, win: &WindowBytes, g: usize) -> bool {
-        if !DIGITS.fits(window_word(win, 0)) {
+        if crate::digits::non_digit_mask(word(win, 0)) != 0 {
             return false;
         }
-        let m1 = crate::digits::non_digit_mask(window_word(win, 8));
-        let m2 = crate::digits::non_digit_mask(window_word(win, 16));
+        let m1 = crate::digits::non_digit_mask(word(win, 8));
+        let m2 = crate::digits::non_digit_mask(word(win, 16));
         let n = if m1 != 0 {
             8 + m1.trailing_zeros() / 8
         } else {
@@ -422,11 +422,7 @@ impl Chain {
             Template::new(*b"00.0-000"),
             Template::new(*b".000????"),
         ];
-        let (w0, w1, w2) = (
-            window_word(win, 0),
-            window_word(win, 8),
-            window_word(win, 16),
-        );
+        let (w0, w1, w2) = (word(win, 0), word(win, 8), word(win, 16));
         let stop = class(win.get(20).copied().unwrap_or(0));
         let len0 = self.len;
         let [t0, t1, t2] = &T;
@@ -443,7 +439,9 @@ impl Chain {
             | (w1 << 48);
         let hi =
             ((w1 >> 24) & 0xFF) | ((w1 >> 32) & 0xFFFF_FF00) | ((w2 << 24) & 0x00FF_FFFF_0000_0000);
-        // In bounds: `len0 + 16 <= MAX_DIGITS + 1`; the sixteenth byte is never read.
+        // In bounds (`digits` has eight bytes of slack): `len0 + 16 <= MAX_DIGITS + 1`; the
+        // sixteenth byte is never read.
+        debug_assert!(len0 + 16 <= self.digits.len());
         if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
             let (a, b) = dst.split_at_mut(8);
             a.copy_from_slice(&lo.to_le_bytes());
@@ -465,7 +463,7 @@ impl Chain {
     #[inline(always)]
     fn extend_written_phone(&mut self, win: &WindowBytes, g: usize) -> bool {
         const T: [Template; 2] = [Template::new(*b"0000-000"), Template::new(*b"0-0000??")];
-        let (w0, w1) = (window_word(win, 0), window_word(win, 8));
+        let (w0, w1) = (word(win, 0), word(win, 8));
         let next = win.get(14).copied().unwrap_or(0);
         let after = win.get(15).copied().unwrap_or(0);
         // The chain stops at the byte after the last group, or at the one after a space.
@@ -481,9 +479,11 @@ impl Chain {
             return false;
         }
         // Bytes 0-3, 5-8 and 10-13 of the window.
-        let lo = (w0 & 0xFFFF_FFFF) | (window_word(win, 5) << 32);
-        let hi = window_word(win, 10);
-        // In bounds: `len0 + 16 <= MAX_DIGITS + 6`; bytes past the twelfth are never read.
+        let lo = (w0 & 0xFFFF_FFFF) | (word(win, 5) << 32);
+        let hi = word(win, 10);
+        // In bounds (`digits` has eight bytes of slack): `len0 + 16 <= MAX_DIGITS + 4`;
+        // bytes past the twelfth are never read.
+        debug_assert!(len0 + 16 <= self.digits.len());
         if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
             let (a, b) = dst.split_at_mut(8);
             a.copy_from_slice(&lo.to_le_bytes());
@@ -735,9 +735,6 @@ impl AmountShape {
     }
 }
 
-/// Eight digits.
-const DIGITS: Template = Template::new(*b"00000000");
-
 /// A word's worth of a written shape: `0` for any digit, `?` for any byte, and bytes that
 /// must be as they are (separators).
 struct Template {
@@ -775,16 +772,6 @@ impl Template {
         let x = (w ^ self.bytes) & self.mask;
         (((x & !HI) + self.add) | x) & HI == 0
     }
-}
-
-/// The little-endian word of `win[k..k + 8]` (`k <= WINDOW`).
-#[inline(always)]
-fn window_word(win: &WindowBytes, k: usize) -> u64 {
-    let mut b = [0u8; 8];
-    if let Some(src) = win.get(k..k + 8) {
-        b.copy_from_slice(src);
-    }
-    u64::from_le_bytes(b)
 }
 
 /// The low `n` bits set (`n <= 32`).

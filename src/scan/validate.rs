@@ -431,6 +431,7 @@ fn first_valid_any_plain(d: &[u8], possible: KindSet) -> Option<Kind> {
 /// [`first_valid`] of `N` plain digits.
 #[inline(never)]
 fn first_valid_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    debug_assert_eq!(d.len(), N, "PLAIN_FIRST_VALID entry of another length");
     let d: &[u8; N] = d.try_into().ok()?;
     if let Some(k) = first_id(d, Form::Plain, possible) {
         return Some(k);
@@ -442,6 +443,7 @@ fn first_valid_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind
 /// [`first_other`] of `N` plain digits.
 #[inline(never)]
 fn first_other_plain<const N: usize>(d: &[u8], possible: KindSet) -> Option<Kind> {
+    debug_assert_eq!(d.len(), N, "PLAIN_FIRST_VALID entry of another length");
     let d: &[u8; N] = d.try_into().ok()?;
     first_other(d, Form::Plain, possible)
 }
@@ -582,16 +584,8 @@ mod tests {
     }
 
     #[test]
-    fn no_structured_identifier_has_12_or_13_digits() {
+    fn no_structured_identifier_may_have_12_or_13_digits() {
         // `PLAIN_FIRST_VALID` sends these lengths past `first_id`.
-        for d in [
-            &b"0000000000000"[..],
-            b"3171015708450",
-            b"081234567890",
-            b"999999999999",
-        ] {
-            assert_eq!(first_id(d, Form::Plain, KindSet::MAX), None);
-        }
         for n in [12, 13] {
             assert_eq!(
                 plain_kinds(n)
@@ -602,6 +596,54 @@ mod tests {
                         | bit(Kind::Nitku)),
                 0
             );
+        }
+    }
+
+    /// Values of every kind the table's copies handle (and lengths around them).
+    const VALID_VALUES: [&[u8]; 8] = [
+        b"3171011708450001",
+        b"3171015708450001",
+        b"0831326657201000",
+        b"013121660091000",
+        b"0001944358911",
+        b"081234567890",
+        b"196608011988031001",
+        b"4111111111111111",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// Every entry of `PLAIN_FIRST_VALID` answers as `first_valid` (a wrong entry
+        /// would drop every candidate of its length).
+        #[test]
+        fn plain_table_agrees_with_first_valid(
+            base in proptest::sample::select(VALID_VALUES.to_vec()),
+            random in "[0-9]{0,23}",
+            use_random in proptest::bool::weighted(0.3),
+            edit in proptest::option::of((0usize..24, b'0'..=b'9')),
+            possible in proptest::prelude::any::<KindSet>(),
+        ) {
+            let mut d = if use_random { random.into_bytes() } else { base.to_vec() };
+            if let Some((i, b)) = edit {
+                if let Some(slot) = d.get_mut(i) {
+                    *slot = b;
+                }
+            }
+            let possible = possible & possible_kinds(d.len(), Form::Plain);
+            proptest::prop_assert_eq!(
+                first_valid_out_of_line(&d, Form::Plain, possible),
+                first_valid(&d, Form::Plain, possible)
+            );
+        }
+    }
+
+    #[test]
+    fn plain_table_finds_each_valid_value() {
+        for d in VALID_VALUES {
+            let possible = possible_kinds(d.len(), Form::Plain);
+            let want = first_valid(d, Form::Plain, possible);
+            assert!(want.is_some(), "{}", String::from_utf8_lossy(d));
+            assert_eq!(first_valid_out_of_line(d, Form::Plain, possible), want);
         }
     }
 
