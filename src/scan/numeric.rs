@@ -439,19 +439,7 @@ impl Chain {
             | (w1 << 48);
         let hi =
             ((w1 >> 24) & 0xFF) | ((w1 >> 32) & 0xFFFF_FF00) | ((w2 << 24) & 0x00FF_FFFF_0000_0000);
-        // In bounds (`digits` has eight bytes of slack): `len0 + 16 <= MAX_DIGITS + 1`; the
-        // sixteenth byte is never read.
-        debug_assert!(len0 + 16 <= self.digits.len());
-        if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
-            let (a, b) = dst.split_at_mut(8);
-            a.copy_from_slice(&lo.to_le_bytes());
-            b.copy_from_slice(&hi.to_le_bytes());
-        }
-        self.base = g;
-        self.len = len0 + 15;
-        if stop & WORD == 0 {
-            self.push_end(20, len0 + 15, false);
-        }
+        self.set_shape(g, [lo, hi], 15, (stop & WORD == 0).then_some(20));
         true
     }
 
@@ -481,20 +469,29 @@ impl Chain {
         // Bytes 0-3, 5-8 and 10-13 of the window.
         let lo = (w0 & 0xFFFF_FFFF) | (word(win, 5) << 32);
         let hi = word(win, 10);
-        // In bounds (`digits` has eight bytes of slack): `len0 + 16 <= MAX_DIGITS + 4`;
-        // bytes past the twelfth are never read.
+        self.set_shape(g, [lo, hi], 12, end_ok.then_some(14));
+        true
+    }
+
+    /// Appends the `n` digits of a written shape starting at `g`, gathered in two words,
+    /// and its one end `end` bytes after `g` (if a span may end there).
+    #[inline(always)]
+    fn set_shape(&mut self, g: usize, words: [u64; 2], n: usize, end: Option<u32>) {
+        let len0 = self.len;
+        // In bounds: the callers leave room for `n` digits, and `digits` has eight bytes of
+        // slack past `MAX_DIGITS` (`len0 + 16 <= MAX_DIGITS + 4`); bytes past the `n`th are
+        // never read.
         debug_assert!(len0 + 16 <= self.digits.len());
         if let Some(dst) = self.digits.get_mut(len0..len0 + 16) {
             let (a, b) = dst.split_at_mut(8);
-            a.copy_from_slice(&lo.to_le_bytes());
-            b.copy_from_slice(&hi.to_le_bytes());
+            a.copy_from_slice(&words[0].to_le_bytes());
+            b.copy_from_slice(&words[1].to_le_bytes());
         }
         self.base = g;
-        self.len = len0 + 12;
-        if end_ok {
-            self.push_end(14, len0 + 12, false);
+        self.len = len0 + n;
+        if let Some(rel) = end {
+            self.push_end(rel, len0 + n, false);
         }
-        true
     }
 
     /// Records a possible end `rel` bytes after `base`, with `digits` digits before it.
